@@ -1,0 +1,125 @@
+"""Reading a disclosure file: bytes -> text -> JSON values, numbers kept as written.
+
+Every fraction is parsed as a Decimal with its written precision (1687.40 stays Decimal('1687.40'), which
+the rounding rules need); integers stay int. Duplicate keys and NaN/Infinity are refused, since either
+would silently lose or invent a figure. ledgerlint only ever reads the file.
+"""
+import codecs
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path as FsPath
+
+from .errors import DisclosureError
+from .messages import CATALOG, Localized
+from .paths import format_path
+from .positions import LineMap, find_bare_token
+
+
+class _Duplicate(Exception):
+    pass
+
+
+class _Constant(Exception):
+    pass
+
+
+def _refuse_duplicates(pairs):
+    obj = {}
+    for key, value in pairs:
+        if key in obj:
+            raise _Duplicate(key)
+        obj[key] = value
+    return obj
+
+
+def _refuse_constant(name):
+    raise _Constant(name)
+
+
+@dataclass
+class Disclosure:
+    """One disclosure: its parsed data and where it came from. Lines are computed on first use."""
+    source: str
+    data: dict
+    text: str = field(repr=False, default="")
+    _lines: LineMap | None = field(default=None, repr=False)
+
+    @property
+    def year(self):
+        return self.data.get("年度")
+
+    def line(self, path) -> int | None:
+        if not self.text:
+            return None
+        if self._lines is None:
+            self._lines = LineMap(self.text)
+        return self._lines.line(path)
+
+
+def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+            text = raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise DisclosureError("file.bad_encoding", file=source, encoding=encoding, reason=str(exc)) from None
+        return text.lstrip("\ufeff")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DisclosureError("file.not_utf8", file=source, offset=exc.start) from None
+        raise DisclosureError("file.gbk", file=source) from None
+
+
+def _syntax_reason(msg: str) -> str:
+    # the json module's messages are stable; map them to catalog keys, keep unknown ones verbatim
+    key = f"json.reason.{msg}"
+    return key if key in CATALOG else msg
+
+
+def parse(text: str, source: str) -> Disclosure:
+    if not text.strip():
+        raise DisclosureError("file.empty", file=source)
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
+                          object_pairs_hook=_refuse_duplicates)
+    except json.JSONDecodeError as exc:
+        raise DisclosureError("json.syntax", file=source, line=exc.lineno, column=exc.colno,
+                              reason=Localized(_syntax_reason(exc.msg))) from None
+    except _Duplicate as exc:
+        lines = LineMap(text)
+        path, offset = lines.duplicates[0] if lines.duplicates else ((exc.args[0],), 0)
+        line, col = lines.position(offset)
+        raise DisclosureError("json.duplicate", file=source, line=line, column=col,
+                              key=exc.args[0], path=format_path(path)) from None
+    except _Constant as exc:
+        offset = find_bare_token(text, {"NaN", "Infinity", "-Infinity"}) or 0
+        line, col = LineMap(text).position(offset)
+        raise DisclosureError("json.constant", file=source, line=line, column=col, value=exc.args[0]) from None
+    except RecursionError:
+        raise DisclosureError("json.too_deep", file=source) from None
+    if not isinstance(data, dict):
+        kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
+        raise DisclosureError("json.not_object", file=source, line=1, column=1, kind=Localized(f"type.{kind}"))
+    return Disclosure(source=source, data=data, text=text)
+
+
+def load(path: str | FsPath, encoding: str | None = None) -> Disclosure:
+    """Read and parse one disclosure file; raises DisclosureError with the place on any problem."""
+    source = str(path)
+    p = FsPath(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise DisclosureError("file.missing", file=source) from None
+    except IsADirectoryError:
+        raise DisclosureError("file.is_dir", file=source) from None
+    except OSError as exc:
+        raise DisclosureError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    return parse(decode(raw, source, encoding), source)

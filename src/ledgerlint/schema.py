@@ -1,0 +1,78 @@
+"""Checking a disclosure against its year's JSON Schema, with messages a finance officer can read."""
+import json
+from decimal import Decimal
+from pathlib import Path as FsPath
+
+import jsonschema
+
+from .errors import RuleSetError
+from .findings import Finding
+from .loading import Disclosure
+from .messages import t, type_name
+from .paths import format_path
+
+SCHEMA_FILE = "disclosure.schema.json"
+
+
+def load_schema(folder: FsPath) -> jsonschema.protocols.Validator:
+    path = FsPath(folder) / SCHEMA_FILE
+    if not path.is_file():
+        raise RuleSetError("ruleset.no_schema", file=str(folder))
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except (ValueError, jsonschema.SchemaError) as exc:
+        raise RuleSetError("ruleset.bad_schema", file=str(path), reason=str(exc).splitlines()[0]) from None
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _json_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, (float, Decimal)):
+        return "number"
+    return {str: "string", dict: "object", list: "array", type(None): "null"}.get(type(value), "string")
+
+
+def show(value) -> str:
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, (dict, list)):
+        return ""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _describe(error, lang: str) -> list[tuple[tuple, str]]:
+    """(path, message) pairs for one jsonschema error."""
+    path = tuple(error.absolute_path)
+    kind, inst, want = error.validator, error.instance, error.validator_value
+    if kind == "type":
+        wanted = want if isinstance(want, list) else [want]
+        expected = "或".join(type_name(w, lang) for w in wanted) if lang == "zh" else " or ".join(type_name(w, lang) for w in wanted)
+        return [(path, t("schema.type", lang, expected=expected, actual=type_name(_json_type(inst), lang), value=show(inst)).rstrip())]
+    if kind == "required":
+        return [(path + (name,), t("schema.required", lang, name=name)) for name in want if name not in inst]
+    if kind == "additionalProperties" and want is False:
+        known = set(error.schema.get("properties", {}))
+        return [(path + (name,), t("schema.additional", lang, name=name)) for name in inst if name not in known]
+    if kind == "enum":
+        allowed = "、".join(show(v) if v is not None else "null" for v in want)
+        return [(path, t("schema.enum", lang, value=show(inst), allowed=allowed))]
+    if kind in ("minimum", "maximum"):
+        return [(path, t(f"schema.{kind}", lang, value=show(inst), limit=want))]
+    if kind == "pattern":
+        return [(path, t("schema.pattern", lang, value=show(inst), pattern=want))]
+    return [(path, t("schema.other", lang, message=error.message))]
+
+
+def validate(disclosure: Disclosure, validator, lang: str = "zh") -> list[Finding]:
+    found: dict[tuple, Finding] = {}
+    for error in validator.iter_errors(disclosure.data):
+        for path, message in _describe(error, lang):
+            if (path, message) not in found:  # `required` reports every missing name once per name
+                found[path, message] = Finding(
+                    rule="schema", severity="error", title=t("schema.title", lang), message=message,
+                    path=path, paths=(path,), line=disclosure.line(path))
+    return sorted(found.values(), key=lambda f: (f.line or 0, format_path(f.path)))
