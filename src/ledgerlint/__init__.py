@@ -7,3 +7,17 @@ Data flows one way::
 """
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name):
+    # the API is imported on first use, so `ledgerlint --help` stays quick
+    if name in ("Checker",):
+        from .api import Checker
+        return Checker
+    if name in ("load", "Disclosure"):
+        from . import loading
+        return getattr(loading, name)
+    if name in ("load_ruleset", "RuleSet"):
+        from . import rulesets
+        return getattr(rulesets, name)
+    raise AttributeError(name)

@@ -5,12 +5,8 @@ from pathlib import Path as FsPath
 import click
 
 from . import __version__
-from .errors import LedgerlintError
-from .loading import load
+from .errors import DisclosureError, LedgerlintError
 from .messages import t
-from .paths import format_path
-from .rulesets import year_folder
-from .schema import load_schema, validate
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="输出语言 / output language")
@@ -18,6 +14,7 @@ YEAR = click.option("--year", type=int, help="按此年度的规则集检查（�
 RULES = click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=FsPath),
                      help="规则文件夹（默认：随 ledgerlint 安装的规则）")
 ENCODING = click.option("--encoding", help="文件编码，如 gbk（默认 UTF-8，可带 BOM）")
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=FsPath))
 
 
 def _fail(error: LedgerlintError, lang: str) -> None:
@@ -31,13 +28,18 @@ def main():
 
 
 @main.command("validate")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=FsPath))
+@FILES
 @YEAR
 @RULES
 @LANG
 @ENCODING
 def validate_cmd(files, year, rules_dir, lang, encoding):
     """只按年度格式（JSON Schema）校验文件。退出码：0 符合，1 不符合，2 无法读取。"""
+    from .loading import load
+    from .paths import format_path
+    from .rulesets import year_folder
+    from .schema import load_schema, validate
+
     unreadable = invalid = problems = 0
     schemas = {}
     for file in files:
@@ -45,7 +47,7 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
             disclosure = load(file, encoding)
             use_year = year or disclosure.year
             if not isinstance(use_year, int):
-                raise LedgerlintError("json.no_year", file=str(file))
+                raise DisclosureError("json.no_year", file=str(file))
             if use_year not in schemas:
                 schemas[use_year] = load_schema(year_folder(rules_dir, use_year))
             findings = validate(disclosure, schemas[use_year], lang)
@@ -63,3 +65,106 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
     click.echo(t("validate.summary", lang, files=len(files), invalid=invalid, problems=problems,
                  unreadable=unreadable))
     sys.exit(2 if unreadable else 1 if invalid else 0)
+
+
+@main.command("check")
+@FILES
+@YEAR
+@RULES
+@LANG
+@ENCODING
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="输出格式")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="出现此级别及以上的问题时退出码为 1")
+@click.option("--strict", is_flag=True, help="把“未能检查”的规则算作未通过")
+def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict):
+    """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。"""
+    from .api import Checker
+    from .report import render_json, render_text
+
+    checker = Checker(rules_dir=rules_dir, year=year, lang=lang, strict=strict, encoding=encoding)
+    reports, unreadable = [], []
+    for file in files:
+        try:
+            reports.append(checker.check_file(file))
+        except LedgerlintError as exc:
+            _fail(exc, lang)
+            unreadable.append(exc)
+    if fmt == "json":
+        click.echo(render_json(reports, unreadable))
+    elif reports:
+        click.echo(render_text(reports, lang), nl=False)
+    failed = any(r.fails(fail_on) for r in reports)
+    sys.exit(2 if unreadable else 1 if failed else 0)
+
+
+@main.group("rules")
+def rules_group():
+    """规则集的维护：检查（lint）与测试（test）。"""
+
+
+def _targets(target):
+    from .lint import rule_folders
+    from .rulesets import shipped_rules_dir
+    root = FsPath(target) if target else shipped_rules_dir()
+    if not root.is_dir():
+        raise LedgerlintError("ruleset.no_dir", path=str(root))
+    return rule_folders(root)
+
+
+@rules_group.command("lint")
+@click.argument("target", required=False, type=click.Path(path_type=FsPath))
+@LANG
+def lint_cmd(target, lang):
+    """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。"""
+    from .lint import lint_folder
+    try:
+        folders = _targets(target)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    count = 0
+    for folder in folders:
+        problems = lint_folder(folder)
+        for p in problems:
+            click.echo(p.render(lang))
+        count += len(problems)
+        if not problems:
+            from .rulesets import load_ruleset
+            click.echo(t("lint.ok", lang, folder=folder, rules=len(load_ruleset(folder).rules)))
+    click.echo(t("lint.summary", lang, count=count))
+    sys.exit(1 if count else 0)
+
+
+@rules_group.command("test")
+@click.argument("target", required=False, type=click.Path(path_type=FsPath))
+@LANG
+def test_cmd(target, lang):
+    """运行规则旁的测试用例（tests/*.yaml），并列出缺少通过或不通过用例的规则。"""
+    from .rulesets import load_ruleset
+    from .ruletests import run_tests
+    try:
+        folders = _targets(target)
+        runs = [(folder, run_tests(load_ruleset(folder), lang)) for folder in folders]
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    ok = True
+    for folder, run in runs:
+        for p in run.problems:
+            click.echo(p.render(lang))
+        for r in run.results:
+            if not r.ok:
+                click.echo(t("ruletest.mismatch", lang, file=r.file, line=r.line, case=r.name, rule=r.rule,
+                             expected=r.expected, actual=r.actual))
+                if r.detail:
+                    click.echo("    " + r.detail)
+        for rule, missing in run.uncovered:
+            click.echo(t("ruletest.uncovered", lang, file=rule.file, line=rule.line, rule=rule.id,
+                         missing="、".join(missing) if lang == "zh" else " and ".join(missing)))
+        failed = sum(not r.ok for r in run.results)
+        click.echo(t("ruletest.summary", lang, folder=folder, cases=len(run.results), failed=failed,
+                     uncovered=len(run.uncovered)))
+        ok = ok and run.ok
+    sys.exit(0 if ok else 1)

@@ -21,6 +21,8 @@ class LedgerlintError(Exception):
         from .messages import t
         place = self.place()
         text = t(self.key, lang, **self.params)
+        if "rule" in self.params and "field" in self.params:
+            text = t("rule.prefix", lang, rule=self.params["rule"], field=self.params["field"]) + text
         return f"{place}: {text}" if place else text
 
 

@@ -1,0 +1,200 @@
+"""Running a rule set on a disclosure: pure evaluation, outcomes and findings in, nothing printed.
+
+Each rule gives one outcome (or one per element for `each` rules): passed, failed, not_evaluated (a value
+was missing or not a number; the reason is kept) or not_applicable (`when` was false, or `where` left no
+element). A failure is re-run once with a tracing reader, so the finding can name every figure involved,
+and a comparison's two sides are evaluated apart to show both values, their difference and the allowance.
+"""
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .findings import SEVERITY_RANK, Finding, sort_key
+from .functions import op_get
+from .loading import Disclosure
+from .messages import t
+from .numbers import Num, NotEvaluated, fmt
+from .report import show_value
+from .rulesets import Rule, RuleSet
+from .schema import validate
+from .views import Arr, Missing, Obj, Text, build
+
+PASSED, FAILED, NOT_EVALUATED, NOT_APPLICABLE = "passed", "failed", "not_evaluated", "not_applicable"
+
+
+@dataclass
+class Outcome:
+    rule: Rule
+    status: str
+    finding: Finding | None = None
+
+
+@dataclass
+class FileReport:
+    file: str
+    year: int | None
+    ruleset: str
+    findings: list
+    outcomes: list = field(default_factory=list, repr=False)
+
+    def summary(self) -> dict:
+        counts = {s: 0 for s in (PASSED, FAILED, NOT_EVALUATED)}
+        for o in self.outcomes:
+            if o.status in counts:
+                counts[o.status] += 1
+        severities = {s: 0 for s in ("error", "warning", "info")}
+        for f in self.findings:
+            severities[f.severity] += 1
+        return {"rules": len({o.rule.id for o in self.outcomes}), **counts, **severities}
+
+    def fails(self, threshold: str) -> bool:
+        return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in self.findings)
+
+
+def _tracing_get(reads: list):
+    def get(container, key):
+        value = op_get(container, key)
+        if isinstance(value, (Num, Text, Missing)) and value.path is not None:
+            reads.append(value.path)
+        return value
+    return get
+
+
+def _unique(paths):
+    seen, out = set(), []
+    for p in paths:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out
+
+
+def _tolerance(rule: Rule):
+    if rule.tolerance == "exact":
+        return None
+    return Decimal(0) if rule.tolerance == "rounding" else Decimal(rule.tolerance)
+
+
+def _sides(rule: Rule, root, bindings, lang):
+    """Values of a failed comparison's two sides, with difference and allowance, for the reader."""
+    if rule.assertion.sides is None:
+        return {}, ""
+    left_expr, symbol, right_expr = rule.assertion.sides
+    try:
+        left, right = left_expr.evaluate(root, bindings), right_expr.evaluate(root, bindings)
+    except Exception:  # the assert already failed; the detail is a courtesy, never a crash
+        return {}, ""
+    values = {"left": show_value(left), "right": show_value(right)}
+    if isinstance(left, Num) and isinstance(right, Num):
+        tol = _tolerance(rule)
+        allowance = Decimal(0) if tol is None else left.radius() + right.radius() + tol
+        values["difference"] = fmt(left.value - right.value)
+        values["allowance"] = fmt(allowance)
+        text = t("finding.sides_numbers", lang, left=values["left"], op=symbol, right=values["right"],
+                 diff=values["difference"], allowance=values["allowance"])
+    else:
+        text = t("finding.sides", lang, left=values["left"], op=symbol, right=values["right"])
+    return values, text
+
+
+class Evaluator:
+    """Runs the rules of one rule set on one disclosure."""
+
+    def __init__(self, ruleset: RuleSet, disclosure: Disclosure, lang: str = "zh", strict: bool = False):
+        self.ruleset = ruleset
+        self.disclosure = disclosure
+        self.root = build(disclosure.data)
+        self.lang = lang
+        self.strict = strict
+
+    def _finding(self, rule, status, message, paths, fallback_path, values=None):
+        path = paths[0] if paths else (fallback_path or ())
+        severity = rule.severity if status == FAILED else "info"
+        return Finding(rule=rule.id, severity=severity, title=rule.title, message=message, path=path,
+                       paths=tuple(paths) or (path,), line=self.disclosure.line(path), values=values or {},
+                       status=status)
+
+    def _not_evaluated(self, rule, reason_key, params, element_path):
+        reason = t(reason_key, self.lang, **params)
+        at = params.get("at")
+        paths = [at] if at is not None else []
+        status = FAILED if self.strict else NOT_EVALUATED
+        message = t("finding.not_evaluated", self.lang, reason=reason)
+        return Outcome(rule, status, self._finding(rule, status, message, paths, element_path))
+
+    def _guarded(self, rule, expression, bindings, element_path):
+        """Evaluate; return (value, None) or (None, Outcome) when the rule cannot be evaluated."""
+        try:
+            return expression.evaluate(self.root, bindings), None
+        except NotEvaluated as exc:
+            return None, self._not_evaluated(rule, exc.key, exc.params, element_path)
+        except Exception as exc:  # decimal traps, a type the operators refused: never crash a check
+            return None, self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
+
+    def _truth(self, rule, expression, bindings, element_path):
+        value, outcome = self._guarded(rule, expression, bindings, element_path)
+        if outcome is not None:
+            return None, outcome
+        try:
+            return bool(value), None
+        except NotEvaluated as exc:
+            return None, self._not_evaluated(rule, exc.key, exc.params, element_path)
+
+    def _check_one(self, rule: Rule, bindings, element_path) -> Outcome:
+        ok, outcome = self._truth(rule, rule.assertion, bindings, element_path)
+        if outcome is not None:
+            return outcome
+        if ok:
+            return Outcome(rule, PASSED)
+        reads: list = []
+        try:
+            rule.assertion.evaluate(self.root, bindings, get=_tracing_get(reads))
+        except Exception:  # noqa: S110 - the trace is best effort; the verdict stands
+            pass
+        values, detail = _sides(rule, self.root, bindings, self.lang)
+        if rule.message is None:
+            message = detail or rule.title
+        else:
+            message = rule.message.render(self.root, bindings)
+            if detail:
+                message = f"{message}（{detail}）" if self.lang == "zh" else f"{message} ({detail})"
+        return Outcome(rule, FAILED, self._finding(rule, FAILED, message, _unique(reads), element_path, values))
+
+    def run_rule(self, rule: Rule) -> list[Outcome]:
+        if rule.when is not None:
+            applicable, outcome = self._truth(rule, rule.when, None, None)
+            if outcome is not None:
+                return [outcome]
+            if not applicable:
+                return [Outcome(rule, NOT_APPLICABLE)]
+        if rule.each is None:
+            return [self._check_one(rule, None, None)]
+        elements, outcome = self._guarded(rule, rule.each, None, None)
+        if outcome is not None:
+            return [outcome]
+        if not isinstance(elements, (Arr, list)):
+            return [self._not_evaluated(rule, "eval.each_not_list", {}, getattr(elements, "path", None))]
+        outcomes = []
+        for element in elements:
+            bindings = {rule.as_name: element}
+            element_path = getattr(element, "path", None)
+            if rule.where is not None:
+                selected, outcome = self._truth(rule, rule.where, bindings, element_path)
+                if outcome is not None:
+                    outcomes.append(outcome)
+                    continue
+                if not selected:
+                    continue
+            outcomes.append(self._check_one(rule, bindings, element_path))
+        return outcomes or [Outcome(rule, NOT_APPLICABLE)]
+
+    def run(self) -> list[Outcome]:
+        return [o for rule in self.ruleset.rules for o in self.run_rule(rule)]
+
+
+def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bool = False) -> FileReport:
+    """Validate against the year's schema, then run every rule: one report with everything found."""
+    findings = validate(disclosure, ruleset.validator, lang)
+    outcomes = Evaluator(ruleset, disclosure, lang, strict).run()
+    findings += [o.finding for o in outcomes if o.finding is not None]
+    findings.sort(key=sort_key)
+    return FileReport(disclosure.source, disclosure.year, ruleset.name, findings, outcomes)

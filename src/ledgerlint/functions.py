@@ -1,0 +1,280 @@
+"""What an expression can call or do: the operators it is rewritten to, and the documented functions.
+
+Operators (_add, _eq, _get, …) are what the compiler turns `+`, `==`, `a.b`, `a["b"]` into; they accept
+only the values of views.py and raise NotEvaluated for anything else, so no Python object is reachable.
+FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is its documentation.
+"""
+import re2
+
+from . import numbers as n
+from .numbers import Num, NotEvaluated
+from .paths import format_path
+from .views import Arr, Missing, Obj, Text, path_of
+
+
+def _describe(value) -> str:
+    if isinstance(value, str):
+        return f"“{value}”"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return type(value).__name__
+
+
+def num(value) -> Num:
+    """The value as a number, or NotEvaluated saying why it is not one."""
+    if type(value) is Num:
+        return value
+    if isinstance(value, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(value.path), at=value.path)
+    path = path_of(value)
+    raise NotEvaluated("eval.not_number", value=_describe(value),
+                       path=format_path(path) if path is not None else "", at=path)
+
+
+# ----- operators -------------------------------------------------------------------------------------
+
+def op_get(container, key):
+    if isinstance(container, Obj):
+        if isinstance(key, Num):
+            raise NotEvaluated("eval.bad_key", key=n.fmt(key.value), path=format_path(container.path))
+        try:
+            return container.items[key]
+        except KeyError:
+            return Missing(container.path + (str(key),))
+    if isinstance(container, Arr):
+        index = num(key).value
+        if index != index.to_integral_value():
+            raise NotEvaluated("eval.bad_key", key=n.fmt(index), path=format_path(container.path))
+        i = int(index)
+        if -len(container.items) <= i < len(container.items):
+            return container.items[i]
+        return Missing(container.path + (i,))
+    # reading into something that has no keys (a number, a text, null, an absent key) gives Missing:
+    # the item is absent, which exists() can test and which stops the rule when it is used
+    base = path_of(container)
+    if base is None:
+        raise NotEvaluated("eval.not_container", value=_describe(container), key=str(key))
+    return Missing(tuple(base) + (key if isinstance(key, str) else n.fmt(num(key).value),))
+
+
+def op_add(a, b):
+    return n.add(num(a), num(b))
+
+
+def op_sub(a, b):
+    return n.sub(num(a), num(b))
+
+
+def op_mul(a, b):
+    return n.mul(num(a), num(b))
+
+
+def op_div(a, b):
+    return n.div(num(a), num(b))
+
+
+def op_neg(a):
+    return n.neg(num(a))
+
+
+def op_pos(a):
+    return num(a)
+
+
+def op_pow(a, exponent: int):
+    return n.power(num(a), exponent)
+
+
+def _plain(value):
+    """For == between non-numbers: strings, booleans and null compare as themselves."""
+    if isinstance(value, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(value.path), at=value.path)
+    if isinstance(value, (Obj, Arr)):
+        raise NotEvaluated("eval.not_comparable", value=format_path(value.path))
+    return value
+
+
+def make_comparisons(tol):
+    """The comparison operators of one rule, with that rule's tolerance baked in."""
+
+    def eq(a, b):
+        if type(a) is Num and type(b) is Num:
+            return n.eq(a, b, tol)
+        a, b = _plain(a), _plain(b)
+        if type(a) is Num or type(b) is Num:
+            num(a), num(b)  # a number against a non-number: say which one is not a number
+        return a == b
+
+    def ne(a, b):
+        return not eq(a, b)
+
+    def lt(a, b):
+        return n.lt(num(a), num(b), tol)
+
+    def le(a, b):
+        return n.le(num(a), num(b), tol)
+
+    def gt(a, b):
+        return n.lt(num(b), num(a), tol)
+
+    def ge(a, b):
+        return n.le(num(b), num(a), tol)
+
+    return {"_eq": eq, "_ne": ne, "_lt": lt, "_le": le, "_gt": gt, "_ge": ge}
+
+
+def op_in(item, container):
+    container = _plain(container) if not isinstance(container, (Arr, Obj)) else container
+    if isinstance(container, Obj):
+        return str(item) in container.items
+    if isinstance(container, (Arr, list, tuple)):
+        eq = make_comparisons(n.ZERO)["_eq"]
+        return any(eq(item, x) for x in container)
+    if isinstance(container, str):
+        if not isinstance(item, str):
+            raise NotEvaluated("eval.not_text", value=_describe(item))
+        return item in container
+    raise NotEvaluated("eval.not_container", value=_describe(container), key="in")
+
+
+def op_exists(value) -> bool:
+    return not isinstance(value, Missing) and value is not None
+
+
+# ----- documented functions ---------------------------------------------------------------------------
+
+def _items(values):
+    if isinstance(values, (Arr, list, tuple)):
+        return list(values)
+    if isinstance(values, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(values.path))
+    if isinstance(values, Obj):
+        raise NotEvaluated("eval.iterate_object", path=format_path(values.path))
+    raise NotEvaluated("eval.not_list", value=_describe(values))
+
+
+def f_sum(values):
+    """sum(列表)：数字之和，舍入区间随之相加；空列表为 0。"""
+    total = Num.exact(0)
+    for v in _items(values):
+        total = n.add(total, num(v))
+    return total
+
+
+def f_len(value):
+    """len(x)：列表的元素个数、对象的键数或文字的字数。"""
+    if isinstance(value, (Arr, Obj, str, list, tuple)):
+        return Num.exact(len(value))
+    return Num.exact(len(_items(value)))
+
+
+def f_abs(value):
+    """abs(x)：绝对值。"""
+    a = num(value)
+    if a.lo >= 0:
+        return a
+    if a.hi <= 0:
+        return n.neg(a)
+    return Num(abs(a.value), n.ZERO, max(-a.lo, a.hi))
+
+
+def _extreme(args, pick):
+    values = _items(args[0]) if len(args) == 1 else list(args)
+    if not values:
+        raise NotEvaluated("eval.empty")
+    nums = [num(v) for v in values]
+    best = pick(nums, key=lambda x: x.value)
+    return Num(best.value, pick(x.lo for x in nums), pick(x.hi for x in nums))
+
+
+def f_min(*args):
+    """min(a, b, …) 或 min(列表)：最小值。"""
+    return _extreme(args, min)
+
+
+def f_max(*args):
+    """max(a, b, …) 或 max(列表)：最大值。"""
+    return _extreme(args, max)
+
+
+def f_round(value, places=None):
+    """round(x, 位数)：四舍五入到给定小数位（默认 0 位），区间的两端也随之舍入。"""
+    digits = 0 if places is None else int(num(places).value)
+    return n.round_num(num(value), digits)
+
+
+def f_any(values):
+    """any(列表)：有一个为真即为真。"""
+    return any(bool(v) for v in _items(values))
+
+
+def f_all(values):
+    """all(列表)：全部为真才为真。"""
+    return all(bool(v) for v in _items(values))
+
+
+def f_pct(part, whole):
+    """pct(部分, 整体) = 部分 / 整体 × 100：占比、完成率、执行率。"""
+    return n.mul(n.div(num(part), num(whole)), Num.exact(100))
+
+
+def f_exists(value):
+    """exists("路径") 或 exists(表达式)：该项在文件中存在且不为 null。"""
+    return op_exists(value)
+
+
+def f_matches(text, pattern):
+    """matches(文字, 正则表达式)：文字中能找到该模式（RE2 语法，线性时间，不会卡死）。"""
+    if not isinstance(text, str):
+        raise NotEvaluated("eval.not_text", value=_describe(text))
+    return pattern.search(text) is not None
+
+
+def f_contains(text, part):
+    """contains(文字, 片段)：文字中含有该片段。"""
+    if not isinstance(text, str) or not isinstance(part, str):
+        raise NotEvaluated("eval.not_text", value=_describe(text if not isinstance(text, str) else part))
+    return part in text
+
+
+def f_values(obj):
+    """values(对象)：对象的全部值（如 明细 中各项金额），按文件中的顺序。"""
+    if isinstance(obj, Obj):
+        return list(obj.items.values())
+    return _items(obj)
+
+
+def f_keys(obj):
+    """keys(对象)：对象的全部键名。"""
+    if isinstance(obj, Obj):
+        return [Text(k) for k in obj.items]
+    raise NotEvaluated("eval.not_object", value=_describe(obj))
+
+
+def f_is_number(value):
+    """is_number(x)：x 是数字（不是文字、占位符或缺失）。"""
+    return type(value) is Num
+
+
+FUNCTIONS = {
+    "sum": f_sum, "len": f_len, "abs": f_abs, "min": f_min, "max": f_max, "round": f_round,
+    "any": f_any, "all": f_all, "pct": f_pct, "exists": f_exists, "matches": f_matches,
+    "contains": f_contains, "values": f_values, "keys": f_keys, "is_number": f_is_number,
+}
+
+# how many arguments each function takes (min, max); None = any number
+ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (1, None),
+         "round": (1, 2), "any": (1, 1), "all": (1, 1), "pct": (2, 2), "exists": (1, 1),
+         "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1)}
+
+OPERATORS = {
+    "_get": op_get, "_add": op_add, "_sub": op_sub, "_mul": op_mul, "_div": op_div, "_neg": op_neg,
+    "_pos": op_pos, "_pow": op_pow, "_in": op_in, "_exists": op_exists,
+}
+
+
+def compile_regex(pattern: str):
+    """Compile with RE2 (linear time); raises re2.error for a bad pattern."""
+    return re2.compile(pattern)

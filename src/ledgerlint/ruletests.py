@@ -1,0 +1,118 @@
+"""`ledgerlint rules test`: the cases kept beside the rules (rules/<year>/tests/*.yaml).
+
+A case is a small disclosure fragment and the outcome expected of each named rule:
+pass, fail, not_evaluated or not_applicable. Every rule needs at least one passing and one failing case.
+"""
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from .engine import FAILED, NOT_EVALUATED, PASSED, Evaluator
+from .errors import RuleSetError
+from .loading import Disclosure
+from .rulesets import TESTS_DIR, RuleSet, _schema_errors
+from .yamlfiles import read_yaml
+
+EXPECTATIONS = ("pass", "fail", "not_evaluated", "not_applicable")
+_CASES_SCHEMA = {
+    "type": "object",
+    "properties": {"cases": {"type": "array", "items": {
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "disclosure": {"type": "object"},
+                       "expect": {"type": "object", "additionalProperties": {"enum": list(EXPECTATIONS)}}},
+        "required": ["name", "disclosure", "expect"], "additionalProperties": False}}},
+    "required": ["cases"], "additionalProperties": False,
+}
+
+
+@dataclass
+class CaseResult:
+    file: str
+    line: int
+    name: str
+    rule: str
+    expected: str
+    actual: str
+    detail: str = ""
+
+    @property
+    def ok(self):
+        return self.expected == self.actual
+
+
+@dataclass
+class TestRun:
+    results: list = field(default_factory=list)
+    problems: list = field(default_factory=list)       # RuleSetError: unreadable files, unknown ids
+    uncovered: list = field(default_factory=list)      # (rule id, missing kinds)
+
+    @property
+    def ok(self):
+        return not self.problems and not self.uncovered and all(r.ok for r in self.results)
+
+
+def verdict(outcomes) -> str:
+    statuses = {o.status for o in outcomes}
+    if FAILED in statuses:
+        return "fail"
+    if NOT_EVALUATED in statuses:
+        return "not_evaluated"
+    if PASSED in statuses:
+        return "pass"
+    return "not_applicable"
+
+
+def _plain(value):
+    """YAML values as the JSON loader would give them (dates become text)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    return value
+
+
+def case_files(ruleset: RuleSet) -> list[FsPath]:
+    """Test files of the set and of every set it extends (inherited rules keep their cases)."""
+    folders = [ruleset.folder.parent / str(y) for y in ruleset.chain]
+    folders[0] = ruleset.folder
+    return [p for folder in folders for p in sorted((folder / TESTS_DIR).glob("*.yaml"))]
+
+
+def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
+    run = TestRun()
+    seen: dict[str, set] = {}
+    for path in case_files(ruleset):
+        try:
+            data = read_yaml(path)
+        except RuleSetError as exc:
+            run.problems.append(exc)
+            continue
+        errors = _schema_errors(data, _CASES_SCHEMA, str(path), "rulefile") if isinstance(data, dict) else \
+            [RuleSetError("rulefile.not_mapping", file=str(path), line=1)]
+        if errors:
+            run.problems.extend(errors)
+            continue
+        for case in data["cases"]:
+            disclosure = Disclosure(source=f"{path}#{case['name']}", data=_plain(case["disclosure"]))
+            evaluator = Evaluator(ruleset, disclosure, lang)
+            for rule_id, expected in case["expect"].items():
+                rule = ruleset.rule(rule_id)
+                line = case.lines.get("expect", case.line)
+                if rule is None:
+                    if rule_id not in ruleset.disabled:
+                        run.problems.append(RuleSetError("ruletest.unknown_rule", file=str(path), line=line,
+                                                         id=rule_id, case=case["name"]))
+                    continue
+                outcomes = evaluator.run_rule(rule)
+                actual = verdict(outcomes)
+                detail = next((o.finding.message for o in outcomes if o.finding is not None), "")
+                run.results.append(CaseResult(str(path), line, case["name"], rule_id, expected, actual, detail))
+                if actual == expected:
+                    seen.setdefault(rule_id, set()).add(actual)
+    for rule in ruleset.rules:
+        missing = [kind for kind in ("pass", "fail") if kind not in seen.get(rule.id, set())]
+        if missing:
+            run.uncovered.append((rule, missing))
+    return run

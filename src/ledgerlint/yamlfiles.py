@@ -1,0 +1,74 @@
+"""Reading YAML the way rule files need it: numbers keep their written precision, duplicate keys are
+refused, and every mapping remembers the line of each of its keys (for messages that point at a place).
+Loading rule sets is the only place where YAML is read."""
+from decimal import Decimal, InvalidOperation
+from pathlib import Path as FsPath
+
+import yaml
+
+from .errors import RuleSetError
+
+
+class LineDict(dict):
+    """A YAML mapping with the line of the mapping and of each key."""
+    line: int = 0
+    lines: dict
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader, node):
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int)):
+            raise RuleSetError("yaml.bad_key", file=loader.name, line=key_node.start_mark.line + 1)
+        if key in result:
+            raise RuleSetError("yaml.duplicate", file=loader.name, line=key_node.start_mark.line + 1, key=key)
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _decimal(loader, node):
+    text = loader.construct_scalar(node).replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise RuleSetError("yaml.bad_number", file=loader.name, line=node.start_mark.line + 1, value=text)
+    return value
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+def read_yaml(path: FsPath):
+    source = str(path)
+    try:
+        text = FsPath(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RuleSetError("file.missing", file=source) from None
+    except UnicodeDecodeError:
+        raise RuleSetError("file.not_utf8", file=source, offset="?") from None
+    except OSError as exc:
+        raise RuleSetError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    loader = _Loader(text)
+    loader.name = source
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise RuleSetError("yaml.syntax", file=source, line=mark.line + 1 if mark else None,
+                           column=mark.column + 1 if mark else None, reason=exc.problem or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise RuleSetError("yaml.syntax", file=source, reason=str(exc)) from None
+    finally:
+        loader.dispose()
