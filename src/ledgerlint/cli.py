@@ -168,3 +168,9 @@ def test_cmd(target, lang):
                      uncovered=len(run.uncovered)))
         ok = ok and run.ok
     sys.exit(0 if ok else 1)
+
+
+@rules_group.command("schema")
+def schema_cmd():
+    """打印规则文件 JSON Schema 的位置（供编辑器的 YAML 插件补全与检查）。"""
+    click.echo(FsPath(__file__).resolve().parent / "rule-file.schema.json")

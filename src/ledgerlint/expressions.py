@@ -74,9 +74,15 @@ class _Compiler:
         self.static_paths: list = []
         self.nodes = 0
 
-    def fail(self, key, node=None, **params):
-        column = getattr(node, "col_offset", None)
-        raise ExpressionError(key, column=None if column is None else column + 1, **params)
+    def fail(self, key, node=None, byte_offset=None, **params):
+        if byte_offset is None:
+            byte_offset = getattr(node, "col_offset", None)
+        column = None
+        if byte_offset is not None:
+            # ast counts UTF-8 bytes; people count characters
+            line = self.source.split("\n")[(getattr(node, "lineno", 1) or 1) - 1]
+            column = len(line.encode()[:byte_offset].decode(errors="ignore")) + 1
+        raise ExpressionError(key, column=column, **params)
 
     # -- helpers ------------------------------------------------------------------------------------
     def constant(self, value) -> ast.Name:
@@ -110,7 +116,7 @@ class _Compiler:
     def record(self, node, scope):
         path = self.static_path(node, scope)
         if path is not None:
-            self.static_paths.append((path, node.col_offset + 1))
+            self.static_paths.append((path, node.col_offset + 1))  # a byte offset: only used for ordering
         return path
 
     # -- the walk -----------------------------------------------------------------------------------
@@ -212,7 +218,8 @@ class _Compiler:
 
     def visit_Attribute(self, node, scope, depth, reading):
         if node.attr.startswith("_"):
-            self.fail("expr.underscore", node, name=node.attr)
+            # point at the attribute itself, not at the start of the chain
+            self.fail("expr.underscore", node, byte_offset=node.end_col_offset - len(node.attr.encode()), name=node.attr)
         return self._read(node, scope, depth, reading, ast.Constant(node.attr))
 
     def visit_Subscript(self, node, scope, depth, reading):

@@ -1,0 +1,149 @@
+"""The rule language's features, each pinned: names, reads, comprehensions, functions, templates."""
+from decimal import Decimal as D
+
+import pytest
+
+from ledgerlint.expressions import ExpressionError, compile_expression, compile_template
+from ledgerlint.loading import parse
+from ledgerlint.numbers import Num, NotEvaluated
+from ledgerlint.views import build
+
+DOC = parse('''{
+  "年度": 2023,
+  "支出决算": {"本年支出合计": 1687.40, "基本支出": {"金额": 674.12, "占比": 39.95},
+             "项目支出": {"金额": 1013.28, "占比": 60.05}},
+  "公用经费": {"合计": 2.00, "明细": {"维修（护）费": 1.56, "办公费": 0.44}},
+  "类": [{"名称": "一般公共服务支出", "决算": 970.04, "项": [{"决算": 511.29}, {"决算": 458.75}]},
+        {"名称": "住房保障支出", "决算": 35.30, "项": [{"决算": 35.30}]}],
+  "原因": "一是人员变动，二是工资调标",
+  "百分比": "XX.X%",
+  "空": null
+}''', "test.json")
+ROOT = build(DOC.data)
+
+
+def ev(source, tolerance=D(0), **bindings):
+    bound = {k: None for k in bindings}
+    return compile_expression(source, tolerance, bound).evaluate(ROOT, bindings)
+
+
+def test_chinese_names_and_dotted_reads():
+    assert ev("支出决算.基本支出.金额 + 支出决算.项目支出.金额 == 支出决算.本年支出合计") is True
+
+
+def test_subscript_reaches_a_key_that_is_not_an_identifier():
+    assert ev('公用经费.明细["维修（护）费"]').value == D("1.56")
+
+
+def test_list_index_and_comprehension():
+    assert ev("类[1].名称") == "住房保障支出"
+    assert ev("sum([x.决算 for c in 类 for x in c.项]) == 1005.34") is True
+    assert ev("[c.名称 for c in 类 if c.决算 > 100]") == ["一般公共服务支出"]
+
+
+def test_generator_expression_is_accepted():
+    assert ev("sum(x.决算 for x in 类)").value == D("1005.34")
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("len(类)", D(2)),
+    ("len(原因)", D(13)),
+    ("abs(-公用经费.合计)", D("2.00")),
+    ("min(1, 2, 3)", D(1)),
+    ("max([x.决算 for x in 类])", D("970.04")),
+    ("round(2 / 3, 2)", D("0.67")),
+    ("pct(支出决算.基本支出.金额, 支出决算.本年支出合计)", D("674.12") / D("1687.40") * 100),
+    ("sum(values(公用经费.明细))", D("2.00")),
+])
+def test_numeric_functions(source, expected):
+    assert ev(source).value == expected
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("any([c.决算 > 900 for c in 类])", True),
+    ("all([c.决算 > 900 for c in 类])", False),
+    ('exists("支出决算.基本支出.占比")', True),
+    ('exists("支出决算.上缴上级支出.占比")', False),
+    ('exists("类[1].项[0].决算")', True),
+    ('exists("类[5].项[0].决算")', False),
+    ("exists(支出决算.经营支出)", False),
+    ('exists("空")', False),
+    ('matches(原因, "人员变动|工资")', True),
+    ('matches(百分比, "^[0-9.]+$")', False),
+    ('contains(原因, "调标")', True),
+    ('"维修（护）费" in keys(公用经费.明细)', True),
+    ('"办公" in 原因', False),
+    ("is_number(支出决算.本年支出合计)", True),
+    ("is_number(百分比)", False),
+    ('年度 == 2023 and not 原因 == ""', True),
+    ('"有" if 年度 > 2020 else "无"', "有"),
+])
+def test_other_functions_and_operators(source, expected):
+    assert ev(source) == expected
+
+
+def test_the_as_name_of_an_each_rule_is_bound():
+    element = ROOT.items["类"].items[0]
+    assert ev("类别.决算 == sum([x.决算 for x in 类别.项])", 类别=element) is True
+
+
+def test_a_missing_value_stops_the_rule_with_its_path():
+    with pytest.raises(NotEvaluated) as info:
+        ev("支出决算.经营支出.金额 + 1")
+    assert info.value.key == "eval.missing"
+    assert info.value.params["path"] == "支出决算.经营支出.金额"
+
+
+def test_text_where_a_number_is_needed_stops_the_rule_with_the_value():
+    with pytest.raises(NotEvaluated) as info:
+        ev("百分比 > 1")
+    assert info.value.key == "eval.not_number" and info.value.params["value"] == "“XX.X%”"
+
+
+def test_iterating_an_object_asks_for_values_or_keys():
+    with pytest.raises(NotEvaluated) as info:
+        ev("sum(公用经费.明细)")
+    assert info.value.key == "eval.iterate_object"
+
+
+def test_constants_are_exact_decimals():
+    value = ev("0.1 + 0.2")
+    assert value.value == D("0.3") and value.is_exact
+
+
+def test_exact_tolerance_compares_as_written():
+    assert ev("支出决算.本年支出合计 == 1687.405") is True
+    assert ev("支出决算.本年支出合计 == 1687.405", tolerance=None) is False
+
+
+def test_static_paths_are_recorded_for_lint():
+    e = compile_expression("sum([x.决算 for x in 类]) == 支出决算.本年支出合计")
+    paths = {p for p, _ in e.static_paths}
+    assert ("类", "[]", "决算") in paths and ("支出决算", "本年支出合计") in paths
+
+
+def test_message_template_evaluates_pieces_and_keeps_literal_braces():
+    tpl = compile_template("{类[0].名称}决算 {类[0].决算} 万元，占 {{比例}}")
+    assert tpl.render(ROOT) == "一般公共服务支出决算 970.04 万元，占 {比例}"
+
+
+def test_message_template_piece_that_cannot_be_evaluated_shows_a_mark():
+    assert compile_template("值：{支出决算.经营支出.金额 + 1}").render(ROOT) == "值：{?}"
+
+
+@pytest.mark.parametrize("text", ["{未闭合", "多余}", "{1 +}"])
+def test_bad_templates_are_refused(text):
+    with pytest.raises(ExpressionError):
+        compile_template(text)
+
+
+def test_syntax_error_names_the_column():
+    with pytest.raises(ExpressionError) as info:
+        compile_expression("支出决算.本年支出合计 == == 1")
+    assert info.value.key == "expr.syntax" and info.value.column == 16
+
+
+def test_columns_count_characters_not_bytes():
+    with pytest.raises(ExpressionError) as info:
+        compile_expression("支出决算.本年支出合计 + 三公经费.__class__")
+    assert info.value.column == 20
