@@ -126,3 +126,12 @@ def test_python_api_compiles_the_rule_set_once():
     first, second = checker.check_file(SYNTHETIC[0]), checker.check_file(SEED)
     assert len(checker._rulesets) == 1
     assert first.summary()["failed"] == 0 and second.fails("error")
+
+
+def test_json_output_lists_unreadable_files_in_the_chosen_language(runner, tmp_path):
+    result = runner.invoke(main, ["check", "--format", "json", "--lang", "en", str(tmp_path / "nope.json"),
+                                  str(SYNTHETIC[0])])
+    assert result.exit_code == 2
+    doc = json.loads(result.output[result.output.index("{"):])
+    assert doc["errors"][0]["message"].endswith("file not found")
+    assert doc["summary"]["files"] == 1

@@ -92,7 +92,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict):
             _fail(exc, lang)
             unreadable.append(exc)
     if fmt == "json":
-        click.echo(render_json(reports, unreadable))
+        click.echo(render_json(reports, unreadable, lang))
     elif reports:
         click.echo(render_text(reports, lang), nl=False)
     failed = any(r.fails(fail_on) for r in reports)

@@ -40,11 +40,11 @@ def totals(reports) -> dict:
     return total
 
 
-def render_json(reports, unreadable=()) -> str:
+def render_json(reports, unreadable=(), lang: str = "zh") -> str:
     doc = {"version": 1,
            "files": [{"file": r.file, "year": r.year, "ruleset": r.ruleset,
                       "findings": [finding_dict(f) for f in r.findings], "summary": r.summary()} for r in reports],
-           "errors": [{"file": e.file, "line": e.line, "message": e.render("en"), "key": e.key} for e in unreadable],
+           "errors": [{"file": e.file, "line": e.line, "message": e.render(lang), "key": e.key} for e in unreadable],
            "summary": totals(reports)}
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
