@@ -30,7 +30,7 @@ def test_seed_rate_slip_is_found_with_both_sides_difference_and_allowance(seed_j
 
 def test_seed_direction_word_and_score_slips_are_found(seed_json):
     [direction] = by_rule(seed_json, "ZT-004")
-    assert direction["severity"] == "warning" and "减少" in direction["message"] and "增加" in direction["message"]
+    assert direction["severity"] == "error" and "减少" in direction["message"] and "增加" in direction["message"]
     [score] = by_rule(seed_json, "JX-001")
     assert score["path"] == "预算绩效.项目自评[1].自评得分"
     assert "100.00 分" in score["message"] and "99 分" in score["message"]
@@ -77,7 +77,7 @@ def test_english_output(runner):
 def test_fail_on_and_strict(runner, tmp_path):
     # a copy of a clean example with a share off by 0.02: a warning only
     data = json.loads(SYNTHETIC[1].read_text(encoding="utf-8"))
-    data["收入决算"]["一般公共预算财政拨款收入"]["占比"] = 99.98
+    data["收入决算"]["一般公共预算财政拨款收入"]["占比"] = 99.99
     doc = tmp_path / "d.json"
     doc.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert runner.invoke(main, ["check", str(doc)]).exit_code == 0

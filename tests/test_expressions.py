@@ -147,3 +147,59 @@ def test_columns_count_characters_not_bytes():
     with pytest.raises(ExpressionError) as info:
         compile_expression("支出决算.本年支出合计 + 三公经费.__class__")
     assert info.value.column == 20
+
+
+CHANGES = parse('''{
+  "总计": 1687.40,
+  "与上年": {"方向": "增加", "金额": 200.48, "百分比方向": "增长", "百分比": 13.48, "原因": "业务增加"},
+  "支出": {"本年": 1687.40, "与上年": {"方向": "减少", "金额": 200.48, "百分比": 13.48}},
+  "运维": {"支出决算": 14.49, "与上年": {"方向": "增加", "金额": -14.93, "百分比方向": "增长", "百分比": -50.76}},
+  "其他收入": {"数值": 380.96, "单位": "元"},
+  "说明": ["XX.X%", "正常"],
+  "指标": {"方向": "大于", "目标": 100, "实际": 100}
+}''', "changes.json")
+CROOT = build(CHANGES.data)
+
+
+def cev(source):
+    return compile_expression(source).evaluate(CROOT)
+
+
+@pytest.mark.parametrize("source,expected", [
+    ("direction(与上年.方向)", D(1)),
+    ("direction(支出.与上年.方向)", D(-1)),
+    ("signed_amount(支出.与上年)", D("-200.48")),
+    ("signed_amount(运维.与上年)", D("-14.93")),
+    ("signed_pct(运维.与上年)", D("-50.76")),
+    ("signed_pct(支出.与上年)", D("-13.48")),
+    ("round(implied_pct(总计, 与上年), 2)", D("13.48")),
+    ("round(implied_pct(支出.本年, 支出.与上年), 2)", D("-10.62")),
+    ("wan(其他收入)", D("0.038096")),
+    ("len(texts())", D(10)),
+    ("len(find(\"方向\"))", D(4)),
+    ("len(having(\"百分比\"))", D(3)),
+    ("len(having(运维, \"方向\"))", D(1)),
+])
+def test_change_and_document_functions(source, expected):
+    assert cev(source).value == expected
+
+
+def test_implied_percent_agrees_and_disagrees_as_the_seed_does():
+    assert cev("signed_pct(与上年) == implied_pct(总计, 与上年)") is True
+    assert cev("signed_pct(支出.与上年) == implied_pct(支出.本年, 支出.与上年)") is False
+
+
+def test_meets_name_coalesce_and_list_join():
+    assert cev("meets(指标.实际, 指标.方向, 指标.目标)") is False
+    assert cev('meets(101, "大于", 指标.目标)') is True
+    assert cev('meets(1, "小于等于", 2) and meets(2, "等于", 2) and not meets(3, "小于", 2)') is True
+    assert cev("name(运维.支出决算)") == "支出决算"
+    assert cev("coalesce(运维.购置, 0)").value == 0
+    assert cev("coalesce(运维.支出决算, 0)").value == D("14.49")
+    assert cev("len(find(\"原因\") + 说明)").value == 3
+
+
+def test_unknown_direction_word_is_not_evaluated():
+    with pytest.raises(NotEvaluated) as info:
+        cev('direction("大概")')
+    assert info.value.key == "eval.unknown_word"

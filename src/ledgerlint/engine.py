@@ -53,10 +53,19 @@ class FileReport:
 def _tracing_get(reads: list):
     def get(container, key):
         value = op_get(container, key)
-        if isinstance(value, (Num, Text, Missing)) and value.path is not None:
-            reads.append(value.path)
+        if getattr(value, "path", None) is not None:
+            reads.append(value)
         return value
     return get
+
+
+def _places(reads: list) -> list:
+    """The paths a failure involves, the one to point at first: figures before the texts and codes that
+    chose them (a filter reads codes first), and whole objects only when nothing else was read."""
+    figures = [v.path for v in reads if isinstance(v, Num)]
+    leaves = [v.path for v in reads if isinstance(v, (Text, Missing))]
+    containers = sorted((v.path for v in reads if isinstance(v, (Obj, Arr))), key=len, reverse=True)
+    return _unique(figures + leaves) or _unique(containers)
 
 
 def _unique(paths):
@@ -84,6 +93,9 @@ def _sides(rule: Rule, root, bindings, lang):
     except Exception:  # the assert already failed; the detail is a courtesy, never a crash
         return {}, ""
     values = {"left": show_value(left), "right": show_value(right)}
+    if isinstance(left, Num) and isinstance(right, Num) and left.is_exact and right.is_exact \
+            and rule.message is not None:
+        return values, ""  # counts and codes: the rule's own message already says it; no allowance to show
     if isinstance(left, Num) and isinstance(right, Num):
         tol = _tolerance(rule)
         allowance = Decimal(0) if tol is None else left.radius() + right.radius() + tol
@@ -157,7 +169,7 @@ class Evaluator:
             message = rule.message.render(self.root, bindings)
             if detail:
                 message = f"{message}（{detail}）" if self.lang == "zh" else f"{message} ({detail})"
-        return Outcome(rule, FAILED, self._finding(rule, FAILED, message, _unique(reads), element_path, values))
+        return Outcome(rule, FAILED, self._finding(rule, FAILED, message, _places(reads), element_path, values))
 
     def run_rule(self, rule: Rule) -> list[Outcome]:
         if rule.when is not None:

@@ -12,7 +12,7 @@ import copy
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .functions import ARITY, FUNCTIONS, OPERATORS, compile_regex, make_comparisons
+from .functions import ARITY, FUNCTIONS, OPERATORS, WHOLE_DOCUMENT, compile_regex, make_comparisons
 from .numbers import Num
 from .paths import parse_path
 
@@ -284,6 +284,8 @@ class _Compiler:
                 args[1] = self.constant(compile_regex(pattern.value))
             except Exception as exc:  # re2.error: the pattern is refused at load time
                 self.fail("expr.bad_regex", pattern, reason=str(exc))
+        if len(args) == WHOLE_DOCUMENT.get(func.id, -1):
+            args.insert(0, ast.Name(id=DOC, ctx=ast.Load()))
         return _call("_f_" + func.id, *args)
 
     def _path_reads(self, literal, scope, depth):

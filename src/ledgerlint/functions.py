@@ -43,14 +43,17 @@ def op_get(container, key):
             return container.items[key]
         except KeyError:
             return Missing(container.path + (str(key),))
-    if isinstance(container, Arr):
+    if isinstance(container, (Arr, list, tuple)):
+        items = container.items if isinstance(container, Arr) else container
         index = num(key).value
         if index != index.to_integral_value():
             raise NotEvaluated("eval.bad_key", key=n.fmt(index), path=format_path(container.path))
         i = int(index)
-        if -len(container.items) <= i < len(container.items):
-            return container.items[i]
-        return Missing(container.path + (i,))
+        if -len(items) <= i < len(items):
+            return items[i]
+        if isinstance(container, Arr):
+            return Missing(container.path + (i,))
+        raise NotEvaluated("eval.bad_key", key=i, path="[…]")
     # reading into something that has no keys (a number, a text, null, an absent key) gives Missing:
     # the item is absent, which exists() can test and which stops the rule when it is used
     base = path_of(container)
@@ -59,7 +62,13 @@ def op_get(container, key):
     return Missing(tuple(base) + (key if isinstance(key, str) else n.fmt(num(key).value),))
 
 
+def _is_list(value):
+    return isinstance(value, (Arr, list, tuple))
+
+
 def op_add(a, b):
+    if _is_list(a) and _is_list(b):  # + joins two lists
+        return list(a) + list(b)
     return n.add(num(a), num(b))
 
 
@@ -258,16 +267,129 @@ def f_is_number(value):
     return type(value) is Num
 
 
+def _walk(value):
+    """Every value inside `value`, depth first, in file order (the value itself first)."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        yield v
+        if isinstance(v, Obj):
+            stack.extend(reversed(list(v.items.values())))
+        elif isinstance(v, Arr):
+            stack.extend(reversed(v.items))
+
+
+def f_texts(obj):
+    """texts() 或 texts(对象)：全文件（或该对象内）所有的文字值，用于查找占位符等。"""
+    return [v for v in _walk(obj) if isinstance(v, str)]
+
+
+def f_find(obj, key=None):
+    """find("键") 或 find(对象, "键")：全文件（或该对象内）各处该键的值，按文件顺序。"""
+    if key is None:
+        raise NotEvaluated("eval.error", reason="find")
+    return [v.items[key] for v in _walk(obj) if isinstance(v, Obj) and key in v.items]
+
+
+def f_having(obj, key=None):
+    """having("键") 或 having(对象, "键")：全文件（或该对象内）含有该键的所有对象，如 having("方向") 为所有变动。"""
+    if key is None:
+        raise NotEvaluated("eval.error", reason="having")
+    return [v for v in _walk(obj) if isinstance(v, Obj) and key in v.items]
+
+
+UP_WORDS = ("增加", "增长", "上升")
+DOWN_WORDS = ("减少", "下降", "降低", "减")
+
+
+def f_direction(word):
+    """direction(方向词)：增加、增长、上升为 1；减少、下降、降低为 -1；持平为 0；其他词不能判断。"""
+    if isinstance(word, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(word.path), at=word.path)
+    if word in UP_WORDS:
+        return Num.exact(1)
+    if word in DOWN_WORDS:
+        return Num.exact(-1)
+    if word == "持平":
+        return Num.exact(0)
+    raise NotEvaluated("eval.unknown_word", value=_describe(word), at=path_of(word))
+
+
+def f_signed_amount(change):
+    """signed_amount(变动)：带方向的变动金额，“减少 5.00”为 -5.00，“增加 -4.79”为 -4.79。"""
+    return n.mul(f_direction(op_get(change, "方向")), num(op_get(change, "金额")))
+
+
+def f_signed_pct(change):
+    """signed_pct(变动)：带方向的变动百分比（方向取百分比前的词，未写时取金额前的词）。"""
+    word = op_get(change, "百分比方向")
+    if isinstance(word, Missing):
+        word = op_get(change, "方向")
+    return n.mul(f_direction(word), num(op_get(change, "百分比")))
+
+
+def f_implied_pct(current, change):
+    """implied_pct(本期数, 变动)：由本期数和变动金额推出的百分比 = 变动 / (本期数 − 变动) × 100。"""
+    delta = f_signed_amount(change)
+    return f_pct(delta, n.sub(num(current), delta))
+
+
+_UNITS = {"元": n.Decimal("0.0001"), "万": n.Decimal(1), "万元": n.Decimal(1), "亿元": n.Decimal(10000)}
+
+
+def f_wan(amount):
+    """wan(带单位金额)：换算为万元（元 ÷ 10000，亿元 × 10000）。"""
+    unit = op_get(amount, "单位")
+    if unit not in _UNITS:
+        raise NotEvaluated("eval.unknown_word", value=_describe(unit), at=path_of(unit))
+    return n.mul(num(op_get(amount, "数值")), Num.exact(_UNITS[unit]))
+
+
+def f_coalesce(value, default):
+    """coalesce(x, 默认值)：x 存在且不为 null 时取 x，否则取默认值（如缺项按 0 计）。"""
+    return value if op_exists(value) else default
+
+
+_MEETS = {"大于等于": lambda a, t: n.le(t, a, None), "大于": lambda a, t: n.lt(t, a, None),
+          "小于等于": lambda a, t: n.le(a, t, None), "小于": lambda a, t: n.lt(a, t, None),
+          "等于": lambda a, t: n.eq(a, t, None)}
+
+
+def f_meets(actual, direction, target):
+    """meets(实际完成值, 指标方向, 年度指标值)：按指标方向（大于等于、小于等于、等于、大于、小于）判断是否达到目标，按所写数字比较。"""
+    test = _MEETS.get(direction)
+    if test is None:
+        raise NotEvaluated("eval.unknown_word", value=_describe(direction), at=path_of(direction))
+    return test(num(actual), num(target))
+
+
+def f_name(value):
+    """name(x)：x 在文件中的键名（如逐项检查 values(收入决算) 时的“事业收入”）；列表元素为其序号。"""
+    path = path_of(value)
+    if not path:
+        raise NotEvaluated("eval.no_name", value=_describe(value))
+    return Text(str(path[-1]))
+
+
 FUNCTIONS = {
     "sum": f_sum, "len": f_len, "abs": f_abs, "min": f_min, "max": f_max, "round": f_round,
     "any": f_any, "all": f_all, "pct": f_pct, "exists": f_exists, "matches": f_matches,
     "contains": f_contains, "values": f_values, "keys": f_keys, "is_number": f_is_number,
+    "texts": f_texts, "find": f_find, "having": f_having, "direction": f_direction,
+    "signed_amount": f_signed_amount, "signed_pct": f_signed_pct, "implied_pct": f_implied_pct,
+    "wan": f_wan, "coalesce": f_coalesce, "meets": f_meets, "name": f_name,
 }
+
+# functions that read the whole document when called without an object (texts(), find("键"), having("键"))
+WHOLE_DOCUMENT = {"texts": 0, "find": 1, "having": 1}
 
 # how many arguments each function takes (min, max); None = any number
 ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (1, None),
          "round": (1, 2), "any": (1, 1), "all": (1, 1), "pct": (2, 2), "exists": (1, 1),
-         "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1)}
+         "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1),
+         "texts": (0, 1), "find": (1, 2), "having": (1, 2), "direction": (1, 1), "signed_amount": (1, 1),
+         "signed_pct": (1, 1), "implied_pct": (2, 2), "wan": (1, 1), "coalesce": (2, 2), "meets": (3, 3),
+         "name": (1, 1)}
 
 OPERATORS = {
     "_get": op_get, "_add": op_add, "_sub": op_sub, "_mul": op_mul, "_div": op_div, "_neg": op_neg,

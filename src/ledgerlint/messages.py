@@ -89,6 +89,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "eval.not_list": {"zh": "{value} 不是列表", "en": "{value} is not a list"},
     "eval.not_object": {"zh": "{value} 不是对象", "en": "{value} is not an object"},
     "eval.empty": {"zh": "列表为空", "en": "the list is empty"},
+    "eval.no_name": {"zh": "{value} 没有键名", "en": "{value} has no key"},
+    "eval.unknown_word": {"zh": "无法识别的词 {value}", "en": "unknown word {value}"},
     "eval.each_not_list": {"zh": "each 的值不是列表", "en": "each did not give a list"},
     "eval.error": {"zh": "求值出错：{reason}", "en": "evaluation failed: {reason}"},
     # rules lint and rules test
@@ -98,6 +100,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "lint.ok": {"zh": "{folder}：{rules} 条规则，没有发现问题", "en": "{folder}: {rules} rules, no problems"},
     "lint.summary": {"zh": "共发现 {count} 处问题", "en": "{count} problem(s) found"},
     "ruletest.unknown_rule": {"zh": "用例“{case}”期望的规则 {id} 不存在", "en": "case \"{case}\" expects rule {id}, which does not exist"},
+    "ruletest.bad_case": {"zh": "用例“{case}”无法构造：{reason}", "en": "case \"{case}\" cannot be built: {reason}"},
     "ruletest.mismatch": {"zh": "{file}:{line}: 用例“{case}”：规则 {rule} 应为 {expected}，实际为 {actual}",
                           "en": "{file}:{line}: case \"{case}\": rule {rule} should {expected}, got {actual}"},
     "ruletest.uncovered": {"zh": "{file}:{line}: 规则 {rule} 缺少 {missing} 的用例",

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from .engine import FAILED, NOT_EVALUATED, PASSED, Evaluator
-from .errors import RuleSetError
-from .loading import Disclosure
+from .errors import LedgerlintError, RuleSetError
+from .loading import Disclosure, load
+from .paths import parse_path
 from .rulesets import TESTS_DIR, RuleSet, _schema_errors
 from .yamlfiles import read_yaml
 
@@ -18,9 +19,11 @@ _CASES_SCHEMA = {
     "type": "object",
     "properties": {"cases": {"type": "array", "items": {
         "type": "object",
-        "properties": {"name": {"type": "string"}, "disclosure": {"type": "object"},
+        "properties": {"name": {"type": "string"}, "based_on": {"type": "string"},
+                       "disclosure": {"type": "object"},
+                       "set": {"type": "object"}, "remove": {"type": "array", "items": {"type": "string"}},
                        "expect": {"type": "object", "additionalProperties": {"enum": list(EXPECTATIONS)}}},
-        "required": ["name", "disclosure", "expect"], "additionalProperties": False}}},
+        "required": ["name", "expect"], "additionalProperties": False}}},
     "required": ["cases"], "additionalProperties": False,
 }
 
@@ -73,11 +76,51 @@ def _plain(value):
     return value
 
 
+def _merge(base, patch):
+    """`patch` laid over `base`: objects merge key by key, anything else replaces."""
+    if isinstance(base, dict) and isinstance(patch, dict):
+        out = dict(base)
+        for k, v in patch.items():
+            out[k] = _merge(base.get(k), v) if k in base else v
+        return out
+    return patch
+
+
+def _edit(data, path_text: str, value=None, remove=False):
+    *head, last = parse_path(path_text)
+    holder = data
+    for part in head:
+        holder = holder[part]
+    if remove:
+        del holder[last]
+    else:
+        holder[last] = value
+
+
+def case_data(path: FsPath, case) -> dict:
+    """The disclosure of one case: `based_on` (a JSON file beside the cases), then `disclosure` laid over it,
+    then `set` ({path: value}) and `remove` ([path]) applied, so a failing case can be one changed figure."""
+    data = {}
+    if "based_on" in case:
+        data = load(path.parent / case["based_on"]).data
+    data = _merge(data, _plain(case.get("disclosure", {})))
+    for target, value in _plain(case.get("set", {})).items():
+        _edit(data, target, value)
+    for target in case.get("remove", []):
+        _edit(data, target, remove=True)
+    return data
+
+
 def case_files(ruleset: RuleSet) -> list[FsPath]:
     """Test files of the set and of every set it extends (inherited rules keep their cases)."""
     folders = [ruleset.folder.parent / str(y) for y in ruleset.chain]
     folders[0] = ruleset.folder
     return [p for folder in folders for p in sorted((folder / TESTS_DIR).glob("*.yaml"))]
+
+
+
+def _reason(exc) -> str:
+    return exc.render() if isinstance(exc, LedgerlintError) else f"{type(exc).__name__}: {exc}"
 
 
 def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
@@ -95,7 +138,13 @@ def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
             run.problems.extend(errors)
             continue
         for case in data["cases"]:
-            disclosure = Disclosure(source=f"{path}#{case['name']}", data=_plain(case["disclosure"]))
+            try:
+                data = case_data(path, case)
+            except (LedgerlintError, KeyError, IndexError, TypeError, ValueError) as exc:
+                run.problems.append(RuleSetError("ruletest.bad_case", file=str(path), line=case.line,
+                                                 case=case["name"], reason=_reason(exc)))
+                continue
+            disclosure = Disclosure(source=f"{path}#{case['name']}", data=data)
             evaluator = Evaluator(ruleset, disclosure, lang)
             for rule_id, expected in case["expect"].items():
                 rule = ruleset.rule(rule_id)
