@@ -23,7 +23,7 @@ def test_seed_rate_slip_is_found_with_both_sides_difference_and_allowance(seed_j
     assert f["severity"] == "error" and f["line"] == 256
     assert f["path"] == "一般公共预算财政拨款支出决算.类[0].项[0].完成年初预算百分比"
     assert f["values"]["left"] == "116.97" and f["values"]["right"] == "116.9599"
-    assert "左边 116.97，右边 116.9599" in f["message"]
+    assert "比较 116.97 与 116.9599：相差 0.0101，超出四舍五入可以解释的 ±0.0075" in f["message"]
     assert set(f["paths"]) >= {f["path"], "一般公共预算财政拨款支出决算.类[0].项[0].决算",
                                "一般公共预算财政拨款支出决算.类[0].项[0].年初预算"}
 
@@ -71,7 +71,7 @@ def test_text_output_groups_by_severity_and_ends_with_a_summary(runner):
 
 def test_english_output(runner):
     out = runner.invoke(main, ["check", "--lang", "en", str(SEED)]).output
-    assert "errors (" in out and "summary:" in out and "left 116.97, right 116.9599" in out
+    assert "errors (" in out and "summary:" in out and "116.97 against 116.9599: they differ by 0.0101" in out
 
 
 def test_fail_on_and_strict(runner, tmp_path):

@@ -65,3 +65,13 @@ def test_every_error_names_a_place_and_a_line(seed_findings):
 def test_synthetic_examples_have_no_error_and_no_warning(runner, path):
     result = runner.invoke(main, ["check", "--fail-on", "warning", "--strict", str(path)])
     assert result.exit_code == 0, result.output
+
+
+def test_readme_shows_the_current_output_for_the_bundled_example(runner, monkeypatch):
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## What `check` finds in the bundled example", 1)[1].split("```text\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(main, ["check", "examples/2023-erguna-waishi/disclosure.json"])
+    assert result.output == shown

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .findings import SEVERITY_RANK, Finding, sort_key
-from .functions import op_get
+from . import functions
 from .loading import Disclosure
 from .messages import t
 from .numbers import Num, NotEvaluated, fmt
@@ -50,13 +50,16 @@ class FileReport:
         return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in self.findings)
 
 
-def _tracing_get(reads: list):
-    def get(container, key):
-        value = op_get(container, key)
-        if getattr(value, "path", None) is not None:
-            reads.append(value)
-        return value
-    return get
+def _trace(expression, root, bindings) -> list:
+    """Every value read while evaluating `expression` (run again, only for a failure)."""
+    functions.TRACE = reads = []
+    try:
+        expression.evaluate(root, bindings)
+    except Exception:  # noqa: S110 - the trace is best effort; the verdict stands
+        pass
+    finally:
+        functions.TRACE = None
+    return reads
 
 
 def _places(reads: list) -> list:
@@ -101,7 +104,8 @@ def _sides(rule: Rule, root, bindings, lang):
         allowance = Decimal(0) if tol is None else left.radius() + right.radius() + tol
         values["difference"] = fmt(left.value - right.value)
         values["allowance"] = fmt(allowance)
-        text = t("finding.sides_numbers", lang, left=values["left"], op=symbol, right=values["right"],
+        key = "finding.sides_exact" if tol is None else "finding.sides_numbers"
+        text = t(key, lang, left=values["left"], op=symbol, right=values["right"],
                  diff=values["difference"], allowance=values["allowance"])
     else:
         text = t("finding.sides", lang, left=values["left"], op=symbol, right=values["right"])
@@ -157,11 +161,7 @@ class Evaluator:
             return outcome
         if ok:
             return Outcome(rule, PASSED)
-        reads: list = []
-        try:
-            rule.assertion.evaluate(self.root, bindings, get=_tracing_get(reads))
-        except Exception:  # noqa: S110 - the trace is best effort; the verdict stands
-            pass
+        reads = _trace(rule.assertion, self.root, bindings)
         values, detail = _sides(rule, self.root, bindings, self.lang)
         if rule.message is None:
             message = detail or rule.title

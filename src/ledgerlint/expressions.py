@@ -52,13 +52,11 @@ class Expression:
     sides: tuple | None = None          # (left, symbol, right) when the expression is one comparison
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
 
-    def evaluate(self, root, bindings=None, get=None):
+    def evaluate(self, root, bindings=None):
         scope = dict(self.template)
         scope[DOC] = root
         if bindings:
             scope.update(bindings)
-        if get is not None:
-            scope["_get"] = get
         return eval(self.code, scope)  # noqa: S307 - code built from an allow-listed, rewritten AST
 
 

@@ -35,7 +35,19 @@ def num(value) -> Num:
 
 # ----- operators -------------------------------------------------------------------------------------
 
+# When a failed rule is re-run to find the figures involved, every read is appended here (reads made
+# inside functions such as signed_pct included). None the rest of the time: one check per read.
+TRACE: list | None = None
+
+
 def op_get(container, key):
+    value = _get(container, key)
+    if TRACE is not None and getattr(value, "path", None) is not None:
+        TRACE.append(value)
+    return value
+
+
+def _get(container, key):
     if isinstance(container, Obj):
         if isinstance(key, Num):
             raise NotEvaluated("eval.bad_key", key=n.fmt(key.value), path=format_path(container.path))
