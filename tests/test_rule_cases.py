@@ -3,7 +3,7 @@ import shutil
 
 from conftest import RULES
 from ledgerlint.cli import main
-from ledgerlint.lint import lint_folder
+from ledgerlint.lint import lint_set
 from ledgerlint.rulesets import load_ruleset
 from ledgerlint.ruletests import run_tests
 
@@ -60,7 +60,7 @@ def test_lint_reports_everything_in_one_run(tmp_path):
         "    assert: item.决算数 == 1\n", encoding="utf-8")
     (folder / "broken2.yaml").write_text(
         "rules:\n  - id: Y-1\n    title: t\n    basis: b\n    assert: 1 == 1\n    colour: red\n", encoding="utf-8")
-    problems = lint_folder(folder)
+    problems = lint_set(folder.parent, "2023")
     text = "\n".join(p.render() for p in problems)
     assert "没有“本年支出总计”（支出决算.本年支出总计），是否应为“本年支出合计”？" in text
     assert "X-2" in text and "语法错误" in text

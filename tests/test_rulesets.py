@@ -39,10 +39,10 @@ def test_extends_inherits_replaces_and_disables(tmp_path):
     child = make(tmp_path, 2023, RULE.format(id="A-1", title="新", expr="2 == 2") + RULE.format(id="B-1", title="加", expr="1 == 1"),
                  meta="extends: 2022\ndisable: [A-3]\n", schema=False)
     rs = load_ruleset(child)
-    assert rs.chain == [2023, 2022]
+    assert rs.chain == ["2023", "2022"]
     assert [r.id for r in rs.rules] == ["A-1", "A-2", "B-1"]
     assert rs.rule("A-1").title == "新" and rs.rule("A-1").replaces.title == "旧"
-    assert rs.rule("A-2").year == 2022
+    assert rs.rule("A-2").origin == "2022"
     assert rs.disabled == ["A-3"]
     assert rs.validator is not None  # schema inherited from 2022
 

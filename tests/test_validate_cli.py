@@ -51,7 +51,7 @@ def test_unknown_year_is_one_line_and_exit_2(runner, tmp_path):
     doc.write_text('{"年度": 1999}', encoding="utf-8")
     result = runner.invoke(main, ["validate", str(doc)])
     assert result.exit_code == 2
-    assert "没有 1999 年度的规则集" in result.output
+    assert "没有 1999 年度及更早的规则集" in result.output
 
 
 def test_console_script_runs():

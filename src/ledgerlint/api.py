@@ -11,8 +11,11 @@ from pathlib import Path as FsPath
 
 from .engine import FileReport, check
 from .errors import DisclosureError
+from .findings import Finding, sort_key
 from .loading import Disclosure, load
-from .rulesets import RuleSet, ruleset_for_year
+from .messages import t
+from .rulesets import RuleSet
+from .selection import Selection, load_named, select
 
 
 class Checker:
@@ -23,18 +26,32 @@ class Checker:
         self.lang = lang
         self.strict = strict
         self.encoding = encoding
-        self._rulesets: dict[int, RuleSet] = {}
+        self._rulesets: dict[str, RuleSet] = {}
 
-    def ruleset(self, year: int) -> RuleSet:
-        if year not in self._rulesets:
-            self._rulesets[year] = ruleset_for_year(self.rules_dir, year)
-        return self._rulesets[year]
+    def ruleset(self, name: str) -> RuleSet:
+        """A rule set by name ("2023", "内蒙古/2023"), loaded and compiled once."""
+        if name not in self._rulesets:
+            self._rulesets[name] = load_named(self.rules_dir, name)
+        return self._rulesets[name]
 
-    def check(self, disclosure: Disclosure) -> FileReport:
+    def select(self, disclosure: Disclosure) -> Selection:
         year = self.year or disclosure.year
         if not isinstance(year, int) or isinstance(year, bool):
             raise DisclosureError("json.no_year", file=disclosure.source)
-        return check(disclosure, self.ruleset(year), self.lang, self.strict)
+        region = disclosure.data.get("地区")
+        province = region.get("省") if isinstance(region, dict) else None
+        return select(self.rules_dir, year, province)
+
+    def check(self, disclosure: Disclosure) -> FileReport:
+        chosen = self.select(disclosure)
+        report = check(disclosure, self.ruleset(chosen.name), self.lang, self.strict)
+        if chosen.fallback:
+            report.findings.append(Finding(
+                rule="ruleset", severity="warning", title=t("ruleset.fallback_title", self.lang),
+                message=t("ruleset.fallback", self.lang, year=chosen.asked, used=chosen.year),
+                path=("年度",), paths=(("年度",),), line=disclosure.line(("年度",))))
+            report.findings.sort(key=sort_key)
+        return report
 
     def check_file(self, path: str | FsPath) -> FileReport:
         return self.check(load(path, self.encoding))

@@ -35,22 +35,20 @@ def main():
 @ENCODING
 def validate_cmd(files, year, rules_dir, lang, encoding):
     """只按年度格式（JSON Schema）校验文件。退出码：0 符合，1 不符合，2 无法读取。"""
+    from .api import Checker
     from .loading import load
     from .paths import format_path
-    from .rulesets import year_folder
-    from .schema import load_schema, validate
+    from .schema import validate
 
+    checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     unreadable = invalid = problems = 0
-    schemas = {}
     for file in files:
         try:
             disclosure = load(file, encoding)
-            use_year = year or disclosure.year
-            if not isinstance(use_year, int):
-                raise DisclosureError("json.no_year", file=str(file))
-            if use_year not in schemas:
-                schemas[use_year] = load_schema(year_folder(rules_dir, use_year))
-            findings = validate(disclosure, schemas[use_year], lang)
+            chosen = checker.select(disclosure)
+            ruleset = checker.ruleset(chosen.name)
+            use_year = chosen.year
+            findings = validate(disclosure.with_aliases(ruleset.aliases), ruleset.validator, lang)
         except LedgerlintError as exc:
             _fail(exc, lang)
             unreadable += 1
@@ -104,37 +102,38 @@ def rules_group():
     """规则集的维护：检查（lint）与测试（test）。"""
 
 
-def _targets(target):
-    from .lint import rule_folders
-    from .rulesets import shipped_rules_dir
-    root = FsPath(target) if target else shipped_rules_dir()
-    if not root.is_dir():
-        raise LedgerlintError("ruleset.no_dir", path=str(root))
-    return rule_folders(root)
+def _targets(target) -> tuple[FsPath, list[str]]:
+    """The rules root and the names of the sets to work on: all of them, one year, or one overlay."""
+    from .rulesets import RULESET_FILE
+    from .selection import all_names, rules_root
+    folder = rules_root(target)
+    if (folder / RULESET_FILE).is_file():
+        root = folder.parent
+        names = [n for n in all_names(root) if n == folder.name or n.startswith(folder.name + "/")]
+        return root, names
+    return folder, all_names(folder)
 
 
 @rules_group.command("lint")
 @click.argument("target", required=False, type=click.Path(path_type=FsPath))
 @LANG
 def lint_cmd(target, lang):
-    """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。"""
-    from .lint import lint_folder
+    """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。TARGET：规则文件夹、某年度或某省的文件夹。"""
+    from .lint import lint_set
     try:
-        folders = _targets(target)
+        root, names = _targets(target)
     except LedgerlintError as exc:
         _fail(exc, lang)
         sys.exit(2)
-    count = 0
-    for folder in folders:
-        problems = lint_folder(folder)
+    seen = set()
+    for name in names:
+        problems = [p for p in lint_set(root, name) if (text := p.render(lang)) not in seen and not seen.add(text)]
         for p in problems:
             click.echo(p.render(lang))
-        count += len(problems)
         if not problems:
-            from .rulesets import load_ruleset
-            click.echo(t("lint.ok", lang, folder=folder, rules=len(load_ruleset(folder).rules)))
-    click.echo(t("lint.summary", lang, count=count))
-    sys.exit(1 if count else 0)
+            click.echo(t("lint.ok", lang, folder=name))
+    click.echo(t("lint.summary", lang, count=len(seen)))
+    sys.exit(1 if seen else 0)
 
 
 @rules_group.command("test")
@@ -142,16 +141,16 @@ def lint_cmd(target, lang):
 @LANG
 def test_cmd(target, lang):
     """运行规则旁的测试用例（tests/*.yaml），并列出缺少通过或不通过用例的规则。"""
-    from .rulesets import load_ruleset
     from .ruletests import run_tests
+    from .selection import load_named
     try:
-        folders = _targets(target)
-        runs = [(folder, run_tests(load_ruleset(folder), lang)) for folder in folders]
+        root, names = _targets(target)
+        runs = [(name, run_tests(load_named(root, name), lang)) for name in names]
     except LedgerlintError as exc:
         _fail(exc, lang)
         sys.exit(2)
     ok = True
-    for folder, run in runs:
+    for name, run in runs:
         for p in run.problems:
             click.echo(p.render(lang))
         for r in run.results:
@@ -164,10 +163,57 @@ def test_cmd(target, lang):
             click.echo(t("ruletest.uncovered", lang, file=rule.file, line=rule.line, rule=rule.id,
                          missing="、".join(missing) if lang == "zh" else " and ".join(missing)))
         failed = sum(not r.ok for r in run.results)
-        click.echo(t("ruletest.summary", lang, folder=folder, cases=len(run.results), failed=failed,
+        click.echo(t("ruletest.summary", lang, folder=name, cases=len(run.results), failed=failed,
                      uncovered=len(run.uncovered)))
         ok = ok and run.ok
     sys.exit(0 if ok else 1)
+
+
+@rules_group.command("which")
+@click.argument("file", type=click.Path(path_type=FsPath))
+@YEAR
+@RULES
+@LANG
+@ENCODING
+def which_cmd(file, year, rules_dir, lang, encoding):
+    """说明哪个规则集适用于 FILE，以及为什么（年度、省份、继承关系）。"""
+    from .api import Checker
+    from .loading import load
+    checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
+    try:
+        chosen = checker.select(load(file, encoding))
+        ruleset = checker.ruleset(chosen.name)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    click.echo(t("which.header", lang, file=file, name=chosen.name, title=ruleset.title))
+    for key, params in chosen.reasons:
+        click.echo("  " + t(key, lang, **params))
+    click.echo("  " + t("which.chain", lang, chain=" → ".join(ruleset.chain)))
+    click.echo("  " + t("which.folders", lang, folders="；".join(str(f) for f in ruleset.folders)))
+
+
+@rules_group.command("diff")
+@click.argument("old")
+@click.argument("new")
+@RULES
+@LANG
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff_cmd(old, new, rules_dir, lang, fmt):
+    """比较两个规则集（如 2019 2020，或 2023 内蒙古/2023）：增删改的规则、格式中增删的项及其依据。"""
+    import json as _json
+    from .rulediff import diff, render_diff
+    from .selection import load_named
+    try:
+        a, b = load_named(rules_dir, old), load_named(rules_dir, new)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    result = diff(a, b)
+    if fmt == "json":
+        click.echo(_json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_diff(result, lang), nl=False)
 
 
 @rules_group.command("schema")

@@ -205,8 +205,9 @@ class Evaluator:
 
 def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bool = False) -> FileReport:
     """Validate against the year's schema, then run every rule: one report with everything found."""
+    disclosure = disclosure.with_aliases(ruleset.aliases)
     findings = validate(disclosure, ruleset.validator, lang)
     outcomes = Evaluator(ruleset, disclosure, lang, strict).run()
     findings += [o.finding for o in outcomes if o.finding is not None]
     findings.sort(key=sort_key)
-    return FileReport(disclosure.source, disclosure.year, ruleset.name, findings, outcomes)
+    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, outcomes)

@@ -1,11 +1,10 @@
 """`ledgerlint rules lint`: every problem of a rules folder in one run, including names that the year's
 disclosure schema does not have (with the nearest name it does have)."""
 import difflib
-from pathlib import Path as FsPath
 
 from .errors import LedgerlintError, RuleSetError
 from .expressions import EACH
-from .rulesets import RULESET_FILE, load_ruleset
+from .selection import load_named
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -44,16 +43,10 @@ def unknown_name(schema: dict, path: tuple):
     return None
 
 
-def rule_folders(target: FsPath) -> list[FsPath]:
-    if (target / RULESET_FILE).is_file():
-        return [target]
-    return sorted(p for p in target.iterdir() if (p / RULESET_FILE).is_file())
-
-
-def lint_folder(folder: FsPath) -> list[LedgerlintError]:
+def lint_set(rules_dir, name: str) -> list[LedgerlintError]:
     problems: list = []
     try:
-        ruleset = load_ruleset(folder, problems)
+        ruleset = load_named(rules_dir, name, problems)
     except LedgerlintError as exc:
         return problems + [exc]
     schema = ruleset.validator.schema

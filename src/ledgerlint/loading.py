@@ -44,6 +44,18 @@ class Disclosure:
     data: dict
     text: str = field(repr=False, default="")
     _lines: LineMap | None = field(default=None, repr=False)
+    renamed: dict = field(default_factory=dict, repr=False)   # canonical key -> key as written
+
+    def with_aliases(self, aliases: dict) -> "Disclosure":
+        """The same disclosure with top-level keys written under an accepted other name (机关运行经费 for
+        机构运行经费) renamed to the schema's own; lines still point at the key as written."""
+        renames = {canonical: alias for alias, canonical in aliases.items()
+                   if alias in self.data and canonical not in self.data}
+        if not renames:
+            return self
+        back = {alias: canonical for canonical, alias in renames.items()}
+        data = {back.get(k, k): v for k, v in self.data.items()}
+        return Disclosure(self.source, data, self.text, self._lines, renames)
 
     @property
     def year(self):
@@ -54,6 +66,9 @@ class Disclosure:
             return None
         if self._lines is None:
             self._lines = LineMap(self.text)
+        path = tuple(path)
+        if path and path[0] in self.renamed:
+            path = (self.renamed[path[0]],) + path[1:]
         return self._lines.line(path)
 
 

@@ -14,7 +14,7 @@ import jsonschema
 
 from .errors import LedgerlintError, RuleSetError
 from .expressions import EACH, Expression, ExpressionError, Template, compile_expression, compile_template
-from .schema import SCHEMA_FILE, load_schema
+from .schema import load_schema_dict, make_validator
 from .yamlfiles import LineDict, read_yaml
 
 RULESET_FILE = "ruleset.yaml"
@@ -22,6 +22,9 @@ TESTS_DIR = "tests"
 DEFAULT_AS = "item"
 
 _RULE_FILE_SCHEMA = json.loads((FsPath(__file__).parent / "rule-file.schema.json").read_text(encoding="utf-8"))
+_CHANGE = {"type": "object", "properties": {"change": {"type": "string"}, "source": {"type": "string"},
+                                           "uncertain": {"type": "boolean"}},
+           "required": ["change", "source"], "additionalProperties": False}
 _RULESET_SCHEMA = {
     "type": "object",
     "properties": {
@@ -30,9 +33,14 @@ _RULESET_SCHEMA = {
         "documents": {"type": "array", "items": {"type": "string"}},
         "extends": {"type": "integer"},
         "disable": {"type": "array", "items": {"type": "string"}},
-        "changes": {"type": "array"},
+        "changes": {"type": "array", "items": _CHANGE},
+        # provincial overlays: which disclosures they apply to
+        "region": {"type": "string"},
+        "match": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "years": {"type": "object", "properties": {"from": {"type": "integer"}, "to": {"type": "integer"}},
+                  "required": ["from", "to"], "additionalProperties": False},
     },
-    "required": ["year", "title"],
+    "required": ["title"],
     "additionalProperties": False,
 }
 
@@ -53,25 +61,37 @@ class Rule:
     message: Template | None
     file: str
     line: int
-    year: int                      # the rule set that defined it
+    origin: str                    # the rule set that defined it: "2023", "陕西", …
     replaces: "Rule | None" = None  # the inherited rule this one overrides
     expressions: dict = field(default_factory=dict)  # key -> source text, for lint and explain
 
 
 @dataclass
 class RuleSet:
+    name: str                      # "2023", or "内蒙古/2023" for a provincial overlay on 2023
     year: int
     title: str
-    folder: FsPath
+    folders: list                  # the folders it was made from, own first
     documents: list
-    chain: list                    # years from this one up the `extends` chain
+    chain: list                    # set names from this one up the inheritance chain
     rules: list
+    schema: dict
     validator: object
     disabled: list = field(default_factory=list)
+    changes: list = field(default_factory=list)     # of this set and every set it inherits, own first
+    region: str | None = None
 
     @property
-    def name(self) -> str:
-        return f"{self.year} {self.title}"
+    def folder(self) -> FsPath:
+        return self.folders[0]
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.title}"
+
+    @property
+    def aliases(self) -> dict:
+        return self.schema.get("x-aliases", {})
 
     def rule(self, rule_id):
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -133,7 +153,7 @@ def _tolerance(value):
     return Decimal(value), str(value)
 
 
-def compile_rule(raw: LineDict, file: str, year: int, problems: list) -> Rule | None:
+def compile_rule(raw: LineDict, file: str, origin: str, problems: list) -> Rule | None:
     """One rule from its YAML mapping; expression problems are added to `problems` with their place."""
     tolerance, tolerance_text = _tolerance(raw.get("tolerance"))
     as_name = raw.get("as", DEFAULT_AS)
@@ -168,7 +188,7 @@ def compile_rule(raw: LineDict, file: str, year: int, problems: list) -> Rule | 
         id=raw["id"], title=raw["title"], severity=raw.get("severity", "error"), basis=raw["basis"],
         section=raw.get("section"), assertion=compiled["assert"], when=compiled["when"], each=each,
         as_name=as_name, where=compiled["where"], tolerance=tolerance_text, message=compiled["message"],
-        file=file, line=raw.line, year=year,
+        file=file, line=raw.line, origin=origin,
         expressions={k: raw[k] for k in ("assert", "when", "each", "where", "message") if k in raw})
 
 
@@ -184,7 +204,7 @@ def _rule_files(folder: FsPath) -> list[FsPath]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != RULESET_FILE)
 
 
-def load_rule_file(path: FsPath, year: int, problems: list) -> list[Rule]:
+def load_rule_file(path: FsPath, origin: str, problems: list) -> list[Rule]:
     data = read_yaml(path)
     file = str(path)
     if not isinstance(data, dict):
@@ -196,29 +216,68 @@ def load_rule_file(path: FsPath, year: int, problems: list) -> list[Rule]:
         return []
     rules = []
     for raw in data["rules"]:
-        rule = compile_rule(raw, file, year, problems)
+        rule = compile_rule(raw, file, origin, problems)
         if rule is not None:
             rules.append(rule)
     return rules
 
 
-def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()) -> RuleSet:
-    """Load, inherit and compile the rule set in `folder`.
-
-    With `problems` given, every problem found is appended and loading goes on as far as it can (for
-    `rules lint`); without it the first problem is raised.
-    """
-    collect = [] if problems is None else problems
-    folder = FsPath(folder)
+def _read_meta(folder: FsPath) -> LineDict:
     meta_path = folder / RULESET_FILE
     if not meta_path.is_file():
         raise RuleSetError("ruleset.no_meta", file=str(folder))
     meta = read_yaml(meta_path)
     if not isinstance(meta, dict):
         raise RuleSetError("rulefile.not_mapping", file=str(meta_path), line=1)
-    meta_errors = _schema_errors(meta, _RULESET_SCHEMA, str(meta_path), "ruleset")
-    if meta_errors:
-        raise meta_errors[0]
+    errors = _schema_errors(meta, _RULESET_SCHEMA, str(meta_path), "ruleset")
+    if errors:
+        raise errors[0]
+    return meta
+
+
+def _layer(base: dict, folder: FsPath, origin: str, meta: LineDict, collect: list) -> tuple[dict, list]:
+    """`base` rules (by id) with the folder's rules laid over them and its `disable` applied."""
+    rules = dict(base)
+    own_ids: dict[str, Rule] = {}
+    for path in _rule_files(folder):
+        try:
+            file_rules = load_rule_file(path, origin, collect)
+        except RuleSetError as exc:
+            collect.append(exc)
+            continue
+        for rule in file_rules:
+            if rule.id in own_ids:
+                first = own_ids[rule.id]
+                collect.append(RuleSetError("ruleset.duplicate_id", file=rule.file, line=rule.line, id=rule.id,
+                                            first=f"{first.file}:{first.line}"))
+                continue
+            own_ids[rule.id] = rule
+            rule.replaces = rules.get(rule.id)
+            rules[rule.id] = rule
+    disabled = list(meta.get("disable", []))
+    for rule_id in disabled:
+        if rules.pop(rule_id, None) is None:
+            collect.append(RuleSetError("ruleset.disable_unknown", file=str(folder / RULESET_FILE),
+                                        line=meta.lines.get("disable"), id=rule_id))
+    return rules, disabled
+
+
+def _changes(meta, name) -> list:
+    return [{"set": name, **dict(c)} for c in meta.get("changes", [])]
+
+
+def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()) -> RuleSet:
+    """Load, inherit and compile the national rule set of one year (its folder is named by the year).
+
+    With `problems` given, every problem found is appended and loading goes on as far as it can (for
+    `rules lint`); without it the first problem is raised.
+    """
+    collect = [] if problems is None else problems
+    folder = FsPath(folder)
+    meta = _read_meta(folder)
+    meta_path = folder / RULESET_FILE
+    if "year" not in meta:
+        raise RuleSetError("ruleset.no_year", file=str(meta_path), line=meta.line)
     year = meta["year"]
     if str(year) != folder.name and folder.name.isdigit():
         raise RuleSetError("ruleset.year_mismatch", file=str(meta_path), line=meta.lines.get("year"),
@@ -236,41 +295,31 @@ def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()
                                year=parent_year)
         parent = load_ruleset(parent_folder, collect, _seen + (year,))
 
-    rules: dict[str, Rule] = {r.id: r for r in parent.rules} if parent else {}
-    own_ids: dict[str, Rule] = {}
-    for path in _rule_files(folder):
-        try:
-            file_rules = load_rule_file(path, year, collect)
-        except RuleSetError as exc:
-            collect.append(exc)
-            continue
-        for rule in file_rules:
-            if rule.id in own_ids:
-                first = own_ids[rule.id]
-                collect.append(RuleSetError("ruleset.duplicate_id", file=rule.file, line=rule.line, id=rule.id,
-                                            first=f"{first.file}:{first.line}"))
-                continue
-            own_ids[rule.id] = rule
-            rule.replaces = rules.get(rule.id)
-            rules[rule.id] = rule
-
-    disabled = list(meta.get("disable", []))
-    for rule_id in disabled:
-        if rules.pop(rule_id, None) is None:
-            collect.append(RuleSetError("ruleset.disable_unknown", file=str(meta_path),
-                                        line=meta.lines.get("disable"), id=rule_id))
-
-    if (folder / SCHEMA_FILE).is_file() or parent is None:
-        validator = load_schema(folder)
-    else:
-        validator = parent.validator
-
+    name = str(year)
+    base = {r.id: r for r in parent.rules} if parent else {}
+    rules, disabled = _layer(base, folder, name, meta, collect)
+    schema = load_schema_dict(folder, parent.schema if parent else None)
     if collect and problems is None:
         raise collect[0]
-    return RuleSet(year=year, title=meta["title"], folder=folder, documents=list(meta.get("documents", [])),
-                   chain=[year] + (parent.chain if parent else []), rules=list(rules.values()),
-                   validator=validator, disabled=disabled)
+    return RuleSet(name=name, year=year, title=meta["title"], folders=[folder] + (parent.folders if parent else []),
+                   documents=list(meta.get("documents", [])), chain=[name] + (parent.chain if parent else []),
+                   rules=list(rules.values()), schema=schema, validator=make_validator(schema, folder),
+                   disabled=disabled, changes=_changes(meta, name) + (parent.changes if parent else []))
 
 
-def ruleset_for_year(rules_dir: FsPath | None, year) -> RuleSet:
-    return load_ruleset(year_folder(rules_dir, year))
+def compose(national: RuleSet, overlay_folder: FsPath, problems: list | None = None) -> RuleSet:
+    """A provincial overlay laid over the national set of one year: 内蒙古 + 2023 = "内蒙古/2023"."""
+    collect = [] if problems is None else problems
+    overlay_folder = FsPath(overlay_folder)
+    meta = _read_meta(overlay_folder)
+    origin = overlay_folder.name
+    rules, disabled = _layer({r.id: r for r in national.rules}, overlay_folder, origin, meta, collect)
+    schema = load_schema_dict(overlay_folder, national.schema)
+    if collect and problems is None:
+        raise collect[0]
+    name = f"{origin}/{national.year}"
+    return RuleSet(name=name, year=national.year, title=meta["title"], folders=[overlay_folder] + national.folders,
+                   documents=list(meta.get("documents", [])) + national.documents, chain=[name] + national.chain,
+                   rules=list(rules.values()), schema=schema, validator=make_validator(schema, overlay_folder),
+                   disabled=disabled + national.disabled, changes=_changes(meta, origin) + national.changes,
+                   region=meta.get("region", origin))

@@ -12,18 +12,52 @@ from .messages import t, type_name
 from .paths import format_path
 
 SCHEMA_FILE = "disclosure.schema.json"
+SCHEMA_PATCH = "disclosure.schema.patch.json"  # a JSON Merge Patch (RFC 7386) on the inherited schema
+
+
+def merge_patch(target, patch):
+    """RFC 7386: objects merge key by key, null deletes, anything else replaces."""
+    if not isinstance(patch, dict):
+        return patch
+    result = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            result.pop(key, None)
+        else:
+            result[key] = merge_patch(result.get(key), value)
+    return result
+
+
+def _read_json(path: FsPath):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise RuleSetError("ruleset.bad_schema", file=str(path), reason=str(exc).splitlines()[0]) from None
+
+
+def load_schema_dict(folder: FsPath, inherited: dict | None = None) -> dict:
+    """The folder's own schema, or its patch on the inherited one, or the inherited one unchanged."""
+    folder = FsPath(folder)
+    full, patch = folder / SCHEMA_FILE, folder / SCHEMA_PATCH
+    if full.is_file():
+        return _read_json(full)
+    if inherited is None:
+        raise RuleSetError("ruleset.no_schema", file=str(folder))
+    if patch.is_file():
+        return merge_patch(inherited, _read_json(patch))
+    return inherited
+
+
+def make_validator(schema: dict, folder: FsPath):
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.SchemaError as exc:
+        raise RuleSetError("ruleset.bad_schema", file=str(folder), reason=str(exc).splitlines()[0]) from None
+    return jsonschema.Draft202012Validator(schema)
 
 
 def load_schema(folder: FsPath) -> jsonschema.protocols.Validator:
-    path = FsPath(folder) / SCHEMA_FILE
-    if not path.is_file():
-        raise RuleSetError("ruleset.no_schema", file=str(folder))
-    try:
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except (ValueError, jsonschema.SchemaError) as exc:
-        raise RuleSetError("ruleset.bad_schema", file=str(path), reason=str(exc).splitlines()[0]) from None
-    return jsonschema.Draft202012Validator(schema)
+    return make_validator(load_schema_dict(folder), folder)
 
 
 def _json_type(value) -> str:

@@ -1,0 +1,107 @@
+"""Which rule set applies to a disclosure: chosen by its 年度 and its province (地区.省).
+
+National sets live in rules/<year>/; a provincial overlay lives in rules/<简称>/ and says which
+provinces (`match`) and years (`years: {from, to}`) it covers. An overlay is laid over the national set of
+the disclosure's year and is named "<简称>/<year>". A year that is not shipped falls back to the nearest
+earlier year, with a warning that names it.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+from .errors import RuleSetError
+from .rulesets import RULESET_FILE, RuleSet, _read_meta, available_years, compose, load_ruleset, shipped_rules_dir
+
+
+@dataclass
+class Overlay:
+    folder: FsPath
+    region: str
+    match: list
+    first: int
+    last: int
+
+    def applies(self, year: int, province) -> bool:
+        return province in self.match and self.first <= year <= self.last
+
+
+@dataclass
+class Selection:
+    name: str                # the rule set's name: "2023" or "内蒙古/2023"
+    year: int                # the year whose rules are used
+    asked: int               # the disclosure's year
+    province: str | None
+    overlay: Overlay | None = None
+    reasons: list = field(default_factory=list)   # (catalog key, params) explaining the choice
+
+    @property
+    def fallback(self) -> bool:
+        return self.year != self.asked
+
+
+def rules_root(rules_dir) -> FsPath:
+    root = FsPath(rules_dir) if rules_dir else shipped_rules_dir()
+    if not root.is_dir():
+        raise RuleSetError("ruleset.no_dir", path=str(root))
+    return root
+
+
+def overlays(root: FsPath) -> list[Overlay]:
+    found = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.isdigit()):
+        if not (folder / RULESET_FILE).is_file():
+            continue
+        meta = _read_meta(folder)
+        if "years" not in meta:
+            raise RuleSetError("ruleset.overlay_years", file=str(folder / RULESET_FILE), line=meta.line)
+        found.append(Overlay(folder, meta.get("region", folder.name), list(meta.get("match", [folder.name])),
+                             meta["years"]["from"], meta["years"]["to"]))
+    return found
+
+
+def select(rules_dir, year: int, province=None) -> Selection:
+    root = rules_root(rules_dir)
+    years = available_years(root)
+    shown = "、".join(str(y) for y in years) or "-"
+    if year in years:
+        use = year
+        reasons = [("which.year", {"year": year})]
+    else:
+        earlier = [y for y in years if y < year]
+        if not earlier:
+            raise RuleSetError("ruleset.unknown_year", file=str(root), year=year, available=shown)
+        use = max(earlier)
+        reasons = [("which.fallback", {"year": year, "used": use})]
+    overlay = next((o for o in overlays(root) if o.applies(use, province)), None)
+    if overlay is not None:
+        reasons.append(("which.overlay", {"province": province, "overlay": overlay.folder.name,
+                                          "first": overlay.first, "last": overlay.last}))
+        name = f"{overlay.folder.name}/{use}"
+    else:
+        reasons.append(("which.national", {"province": province or "-"}))
+        name = str(use)
+    return Selection(name, use, year, province, overlay, reasons)
+
+
+def load_named(rules_dir, name: str, problems: list | None = None) -> RuleSet:
+    """A rule set by its name: "2023" (national) or "内蒙古/2023" (an overlay on a national year)."""
+    root = rules_root(rules_dir)
+    region, _, year = name.rpartition("/")
+    folder = root / year
+    if not year.isdigit() or not folder.is_dir():
+        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
+    national = load_ruleset(folder, problems)
+    if not region:
+        return national
+    if not (root / region / RULESET_FILE).is_file():
+        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
+    return compose(national, root / region, problems)
+
+
+def all_names(rules_dir) -> list[str]:
+    """Every rule set the folder holds: each national year, and each overlay on each year it covers."""
+    root = rules_root(rules_dir)
+    years = available_years(root)
+    names = [str(y) for y in years]
+    for o in overlays(root):
+        names += [f"{o.folder.name}/{y}" for y in years if o.first <= y <= o.last]
+    return names
