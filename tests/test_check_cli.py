@@ -48,7 +48,7 @@ def test_seed_schema_problems_and_not_evaluated_rules_are_reported(seed_json):
 def test_json_summary_shape(seed_json):
     assert seed_json["version"] == 1
     file = seed_json["files"][0]
-    assert file["year"] == 2023 and file["ruleset"].startswith("2023")
+    assert file["year"] == 2023 and file["ruleset"].startswith("内蒙古/2023 ")
     assert set(file["summary"]) == {"rules", "passed", "failed", "not_evaluated", "error", "warning", "info"}
     assert file["summary"]["not_evaluated"] == 1
     assert seed_json["summary"]["files"] == 1
@@ -123,8 +123,8 @@ def test_rules_option_uses_another_folder(runner, tmp_path):
 def test_python_api_compiles_the_rule_set_once():
     from ledgerlint import Checker
     checker = Checker()
-    first, second = checker.check_file(SYNTHETIC[0]), checker.check_file(SEED)
-    assert len(checker._rulesets) == 1
+    first, second = checker.check_file(SYNTHETIC[1]), checker.check_file(SEED)  # both 内蒙古/2023
+    assert list(checker._rulesets) == ["内蒙古/2023"]
     assert first.summary()["failed"] == 0 and second.fails("error")
 
 
