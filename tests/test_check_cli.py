@@ -66,12 +66,12 @@ def test_text_output_groups_by_severity_and_ends_with_a_summary(runner):
     out = runner.invoke(main, ["check", str(SEED)]).output
     assert out.index("错误（") < out.index("警告（") < out.index("提示（")
     assert f"{SEED}:256: [YB-002]" in out
-    assert out.rstrip().splitlines()[-1].startswith("汇总：")
+    assert out.rstrip().splitlines()[-1].startswith("汇总（规则集 内蒙古/2023）：")
 
 
 def test_english_output(runner):
     out = runner.invoke(main, ["check", "--lang", "en", str(SEED)]).output
-    assert "errors (" in out and "summary:" in out and "116.97 against 116.9599: they differ by 0.0101" in out
+    assert "errors (" in out and "summary (rule set 内蒙古/2023):" in out and "116.97 against 116.9599: they differ by 0.0101" in out
 
 
 def test_fail_on_and_strict(runner, tmp_path):

@@ -32,9 +32,10 @@ class Outcome:
 class FileReport:
     file: str
     year: int | None
-    ruleset: str
+    ruleset: str                   # label: name and title
     findings: list
     outcomes: list = field(default_factory=list, repr=False)
+    ruleset_name: str = ""         # "内蒙古/2023"
 
     def summary(self) -> dict:
         counts = {s: 0 for s in (PASSED, FAILED, NOT_EVALUATED)}
@@ -210,4 +211,4 @@ def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bo
     outcomes = Evaluator(ruleset, disclosure, lang, strict).run()
     findings += [o.finding for o in outcomes if o.finding is not None]
     findings.sort(key=sort_key)
-    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, outcomes)
+    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, outcomes, ruleset.name)

@@ -149,8 +149,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "text.file_header": {"zh": "{file}（规则集：{ruleset}）", "en": "{file} (rule set: {ruleset})"},
     "text.group": {"zh": "{label}（{count}）", "en": "{label} ({count})"},
     "text.at": {"zh": "位置：{path}", "en": "at: {path}"},
-    "text.summary": {"zh": "汇总：规则 {rules} 条，通过 {passed} 项，未通过 {failed} 项，未能检查 {not_evaluated} 项；错误 {error}，警告 {warning}，提示 {info}",
-                     "en": "summary: {rules} rules, {passed} passed, {failed} failed, {not_evaluated} not evaluated; {error} errors, {warning} warnings, {info} notes"},
+    "text.summary": {"zh": "汇总（规则集 {name}）：规则 {rules} 条，通过 {passed} 项，未通过 {failed} 项，未能检查 {not_evaluated} 项；错误 {error}，警告 {warning}，提示 {info}",
+                     "en": "summary (rule set {name}): {rules} rules, {passed} passed, {failed} failed, {not_evaluated} not evaluated; {error} errors, {warning} warnings, {info} notes"},
     "text.total": {"zh": "合计 {files} 个文件：未通过 {failed} 项，未能检查 {not_evaluated} 项；错误 {error}，警告 {warning}，提示 {info}",
                    "en": "total, {files} files: {failed} failed, {not_evaluated} not evaluated; {error} errors, {warning} warnings, {info} notes"},
     # schema findings

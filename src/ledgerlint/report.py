@@ -64,7 +64,7 @@ def render_text(reports, lang: str = "zh") -> str:
                              else f"  {where}: [{f.rule}] {f.title}: {f.message}")
                 lines.append("      " + t("text.at", lang, path=format_path(f.path)))
         s = r.summary()
-        lines.append(t("text.summary", lang, **s))
+        lines.append(t("text.summary", lang, name=r.ruleset_name, **s))
         lines.append("")
     if len(reports) > 1:
         lines.append(t("text.total", lang, **totals(reports)))
