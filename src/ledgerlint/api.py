@@ -34,6 +34,10 @@ class Checker:
             self._rulesets[name] = load_named(self.rules_dir, name)
         return self._rulesets[name]
 
+    def loaded(self) -> list[str]:
+        """Names of the rule sets used so far, in the order they were first needed."""
+        return list(self._rulesets)
+
     def select(self, disclosure: Disclosure) -> Selection:
         year = self.year or disclosure.year
         if not isinstance(year, int) or isinstance(year, bool):

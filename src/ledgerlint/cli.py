@@ -1,4 +1,5 @@
 """The command line: parses arguments, picks what to run and how to render it; no checking logic here."""
+import os
 import sys
 from pathlib import Path as FsPath
 
@@ -71,15 +72,20 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
 @RULES
 @LANG
 @ENCODING
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="输出格式")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "html"]), default="text",
+              show_default=True, help="输出格式")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=FsPath),
+              help="写入此文件（默认输出到屏幕；html 格式必须给出）")
+@click.option("--force", is_flag=True, help="覆盖已有的输出文件")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
               help="出现此级别及以上的问题时退出码为 1")
 @click.option("--strict", is_flag=True, help="把“未能检查”的规则算作未通过")
-def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict):
+@click.option("-v", "--verbose", is_flag=True, help="每条问题下列出位置、涉及的数字、计算和依据")
+def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verbose, output, force):
     """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。"""
     from .api import Checker
-    from .report import render_json, render_text
+    from .output import render, write_new
+    from .report import render_text
 
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, strict=strict, encoding=encoding)
     reports, unreadable = [], []
@@ -89,12 +95,73 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict):
         except LedgerlintError as exc:
             _fail(exc, lang)
             unreadable.append(exc)
-    if fmt == "json":
-        click.echo(render_json(reports, unreadable, lang))
-    elif reports:
-        click.echo(render_text(reports, lang), nl=False)
+    rulesets = [checker.ruleset(name) for name in checker.loaded()]
+    if fmt == "text" and output is None:
+        if reports:
+            colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+            click.echo(render_text(reports, lang, verbose, colour), nl=False, color=colour)
+    else:
+        text = render(fmt, reports, unreadable, rulesets, lang, verbose)
+        if output is None:
+            if fmt == "html":
+                _fail(LedgerlintError("output.html_needs_file"), lang)
+                sys.exit(2)
+            click.echo(text, nl=False)
+        else:
+            try:
+                write_new(output, text, force)
+            except LedgerlintError as exc:
+                _fail(exc, lang)
+                sys.exit(2)
+            click.echo(t("output.written", lang, path=output), err=True)
     failed = any(r.fails(fail_on) for r in reports)
     sys.exit(2 if unreadable else 1 if failed else 0)
+
+
+def _ruleset_for(checker, set_name, disclosure=None):
+    """The rule set named, or the one that applies to the disclosure, or the newest national year."""
+    from .rulesets import available_years
+    from .selection import rules_root
+    if set_name:
+        return checker.ruleset(set_name)
+    if disclosure is not None:
+        return checker.ruleset(checker.select(disclosure).name)
+    if checker.year:
+        return checker.ruleset(str(checker.year))
+    return checker.ruleset(str(max(available_years(rules_root(checker.rules_dir)))))
+
+
+SET = click.option("--set", "set_name", help="规则集名称，如 2023 或 内蒙古/2023")
+
+
+@main.command("explain")
+@click.argument("rule_id")
+@click.argument("file", required=False, type=click.Path(path_type=FsPath))
+@YEAR
+@SET
+@RULES
+@LANG
+@ENCODING
+@click.option("--all", "show_all", is_flag=True, help="逐项规则列出每一项（默认只列出有问题的项）")
+def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_all):
+    """说明一条规则；给出 FILE 时逐步列出它在该文件上的计算过程和结论。"""
+    from .api import Checker
+    from .explain import describe_rule, explain_on
+    from .loading import load
+    checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
+    try:
+        disclosure = load(file, encoding) if file else None
+        ruleset = _ruleset_for(checker, set_name, disclosure)
+        rule = ruleset.rule(rule_id)
+        if rule is None:
+            raise LedgerlintError("explain.no_rule", id=rule_id, ruleset=ruleset.name)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    lines = describe_rule(rule, ruleset, lang)
+    if disclosure is not None:
+        lines += explain_on(rule, ruleset, disclosure, lang, show_all)
+    click.echo("\n".join(lines))
 
 
 @main.group("rules")
@@ -214,6 +281,63 @@ def diff_cmd(old, new, rules_dir, lang, fmt):
         click.echo(_json.dumps(result, ensure_ascii=False, indent=2))
     else:
         click.echo(render_diff(result, lang), nl=False)
+
+
+@rules_group.command("list")
+@YEAR
+@SET
+@RULES
+@LANG
+def list_cmd(year, set_name, rules_dir, lang):
+    """列出规则集中的规则：编号、严重程度、标题、所检查的章节。"""
+    from .api import Checker
+    checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
+    try:
+        ruleset = _ruleset_for(checker, set_name)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    click.echo(t("list.header", lang, name=ruleset.name, title=ruleset.title, count=len(ruleset.rules)))
+    for rule in sorted(ruleset.rules, key=lambda r: (r.section or "", r.id)):
+        click.echo(f"{rule.id:<8} {t('severity1.' + rule.severity, lang):<4} {rule.title}  [{rule.section or '-'}]")
+
+
+@rules_group.command("show")
+@click.argument("rule_id")
+@YEAR
+@SET
+@RULES
+@LANG
+@click.pass_context
+def show_cmd(ctx, rule_id, year, set_name, rules_dir, lang):
+    """显示一条规则的全部内容（同 explain RULE_ID）。"""
+    ctx.invoke(explain_cmd, rule_id=rule_id, file=None, year=year, set_name=set_name, rules_dir=rules_dir,
+               lang=lang, encoding=None, show_all=False)
+
+
+@rules_group.command("catalog")
+@YEAR
+@SET
+@RULES
+@LANG
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=FsPath),
+              help="输出文件夹（写入 index.md 与 index.html）")
+@click.option("--force", is_flag=True, help="覆盖已有的文件")
+def catalog_cmd(year, set_name, rules_dir, lang, out_dir, force):
+    """由规则文件生成可浏览的规则目录（Markdown 与 HTML），发布的规则与 YAML 永远一致。"""
+    from .api import Checker
+    from .catalog import render_catalog_html, render_catalog_md
+    from .output import write_new
+    checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
+    try:
+        ruleset = _ruleset_for(checker, set_name)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name, text in (("index.md", render_catalog_md(ruleset, lang)), ("index.html", render_catalog_html(ruleset, lang))):
+            write_new(out_dir / name, text, force)
+            click.echo(t("output.written", lang, path=out_dir / name))
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
 
 
 @rules_group.command("schema")

@@ -36,6 +36,7 @@ class FileReport:
     findings: list
     outcomes: list = field(default_factory=list, repr=False)
     ruleset_name: str = ""         # "内蒙古/2023"
+    data: dict | None = field(default=None, repr=False)   # the disclosure, for reports that show it
 
     def summary(self) -> dict:
         counts = {s: 0 for s in (PASSED, FAILED, NOT_EVALUATED)}
@@ -128,7 +129,7 @@ class Evaluator:
         severity = rule.severity if status == FAILED else "info"
         return Finding(rule=rule.id, severity=severity, title=rule.title, message=message, path=path,
                        paths=tuple(paths) or (path,), line=self.disclosure.line(path), values=values or {},
-                       status=status)
+                       status=status, section=rule.section or "", basis=rule.basis)
 
     def _not_evaluated(self, rule, reason_key, params, element_path):
         reason = t(reason_key, self.lang, **params)
@@ -211,4 +212,5 @@ def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bo
     outcomes = Evaluator(ruleset, disclosure, lang, strict).run()
     findings += [o.finding for o in outcomes if o.finding is not None]
     findings.sort(key=sort_key)
-    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, outcomes, ruleset.name)
+    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, outcomes, ruleset.name,
+                      disclosure.data)

@@ -52,11 +52,13 @@ class Expression:
     sides: tuple | None = None          # (left, symbol, right) when the expression is one comparison
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
 
-    def evaluate(self, root, bindings=None):
+    def evaluate(self, root, bindings=None, overrides=None):
         scope = dict(self.template)
         scope[DOC] = root
         if bindings:
             scope.update(bindings)
+        if overrides:  # `explain` swaps in operators that also record each step
+            scope.update({k: v(scope[k]) for k, v in overrides.items() if k in scope})
         return eval(self.code, scope)  # noqa: S307 - code built from an allow-listed, rewritten AST
 
 

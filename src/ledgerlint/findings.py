@@ -16,6 +16,8 @@ class Finding:
     line: int | None = None        # line of `path` in the file
     values: dict = field(default_factory=dict)   # name -> value as text, for the reader
     status: str = "failed"         # failed | not_evaluated
+    section: str = ""              # the part of the document the rule checks (for grouping in reports)
+    basis: str = ""                # the rule's basis, for readers who ask "says who?"
 
 
 def sort_key(f: Finding):

@@ -8,13 +8,13 @@ from .paths import format_path
 from .views import Arr, Missing, Obj
 
 
-def show_value(value) -> str:
+def show_value(value, lang: str = "zh") -> str:
     if isinstance(value, Num):
         return fmt(value.value)
     if isinstance(value, Missing):
-        return t("value.missing")
+        return t("value.missing", lang)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return t("value.true" if value else "value.false", lang)
     if value is None:
         return "null"
     if isinstance(value, (Obj, Arr)):
@@ -49,7 +49,28 @@ def render_json(reports, unreadable=(), lang: str = "zh") -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def render_text(reports, lang: str = "zh") -> str:
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def _detail_lines(f, lang) -> list[str]:
+    """What -v adds under a finding: where, every figure involved, the computation, the basis."""
+    out = ["      " + t("text.at", lang, path=format_path(f.path))]
+    others = [format_path(p) for p in f.paths if p != f.path]
+    if others:
+        out.append("      " + t("text.also", lang, paths="、".join(others) if lang == "zh" else ", ".join(others)))
+    if f.values:
+        out.append("      " + t("text.values", lang, values="；".join(f"{t('value.' + k, lang)} {v}"
+                                                                     for k, v in f.values.items())))
+    if f.basis:
+        out.append("      " + t("text.basis", lang, basis=f.basis))
+    return out
+
+
+def render_text(reports, lang: str = "zh", verbose: bool = False, colour: bool = False) -> str:
+    """One line per finding, grouped by severity in a stable order; -v adds the figures and the basis."""
+    import click
+    paint = (lambda text, sev: click.style(text, fg=_COLOURS[sev], bold=sev == "error")) if colour \
+        else (lambda text, sev: text)
     lines = []
     for r in reports:
         lines.append(t("text.file_header", lang, file=r.file, ruleset=r.ruleset))
@@ -57,12 +78,13 @@ def render_text(reports, lang: str = "zh") -> str:
             group = [f for f in r.findings if f.severity == severity]
             if not group:
                 continue
-            lines.append(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)))
+            lines.append(paint(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)), severity))
             for f in group:
                 where = f"{r.file}:{f.line}" if f.line else r.file
-                lines.append(f"  {where}: [{f.rule}] {f.title}：{f.message}" if lang == "zh"
-                             else f"  {where}: [{f.rule}] {f.title}: {f.message}")
-                lines.append("      " + t("text.at", lang, path=format_path(f.path)))
+                sep = "：" if lang == "zh" else ": "
+                lines.append(f"  {where}: {paint('[' + f.rule + ']', severity)} {f.title}{sep}{f.message}")
+                if verbose:
+                    lines.extend(_detail_lines(f, lang))
         s = r.summary()
         lines.append(t("text.summary", lang, name=r.ruleset_name, **s))
         lines.append("")

@@ -1,0 +1,162 @@
+"""One self-contained HTML report (no network, no external files): the summary, the findings grouped by
+the part of the document they concern, filters by severity, and the whole disclosure as a tree with every
+finding marked where it points."""
+import html
+from decimal import Decimal
+
+from . import __version__
+from .findings import SEVERITIES
+from .messages import t
+from .paths import format_path
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+header{background:#24476b;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;opacity:.8}
+main{padding:16px 24px;max-width:1200px}
+.counts span,.badge{display:inline-block;border-radius:4px;padding:2px 8px;margin-right:6px;font-size:13px;color:#fff}
+.error{background:#c62828}.warning{background:#b26a00}.info{background:#1565c0}
+#filters{margin:12px 0;padding:8px 12px;background:#fff;border:1px solid #d0d7de;border-radius:6px}
+#filters label{margin-right:16px;cursor:pointer}
+section.file{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px 16px;margin:12px 0}
+h2{font-size:18px}h3{font-size:15px;border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:18px}
+.finding{border-left:4px solid #999;padding:6px 10px;margin:8px 0;background:#fafbfc}
+.finding.sev-error{border-color:#c62828}.finding.sev-warning{border-color:#b26a00}.finding.sev-info{border-color:#1565c0}
+.finding .msg{margin:4px 0}.finding .meta{color:#57606a;font-size:13px;margin:2px 0}
+table.values{border-collapse:collapse;font-size:13px;margin:4px 0}table.values td,table.values th{border:1px solid #d0d7de;padding:2px 8px}
+body:not(.show-error) .finding[data-severity=error],body:not(.show-warning) .finding[data-severity=warning],
+body:not(.show-info) .finding[data-severity=info]{display:none}
+.tree ul{list-style:none;padding-left:18px;margin:0}.tree li{margin:1px 0}.tree .k{color:#0550ae}.tree .v{color:#1f2328}
+.tree .s{color:#0a3069}.mark{font-size:12px;text-decoration:none;margin-left:6px;padding:0 4px;border-radius:3px;color:#fff}
+.tree li:target{background:#fff8c5}.finding:target{outline:2px solid #fbca04}
+"""
+
+_JS = """
+document.querySelectorAll('#filters input').forEach(function(box){
+  box.addEventListener('change', function(){
+    document.body.classList.toggle('show-' + box.dataset.severity, box.checked);
+    var shown = document.querySelectorAll('.finding').length -
+      Array.from(document.querySelectorAll('.finding')).filter(function(f){return f.offsetParent === null;}).length;
+    document.getElementById('shown').textContent = shown;
+  });
+});
+"""
+
+
+def _e(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _value(v) -> str:
+    if isinstance(v, str):
+        return f'<span class="s">“{_e(v)}”</span>'
+    if v is None:
+        return '<span class="v">null</span>'
+    if isinstance(v, bool):
+        return f'<span class="v">{"true" if v else "false"}</span>'
+    if isinstance(v, Decimal):
+        return f'<span class="v">{_e(format(v, "f"))}</span>'
+    return f'<span class="v">{_e(v)}</span>'
+
+
+class _Page:
+    def __init__(self, lang):
+        self.lang = lang
+        self.node_ids: dict = {}
+        self.out: list[str] = []
+
+    def node_id(self, file_no, path) -> str:
+        key = (file_no, tuple(path))
+        if key not in self.node_ids:
+            self.node_ids[key] = f"n{len(self.node_ids)}"
+        return self.node_ids[key]
+
+    def finding(self, file_no, no, f):
+        lang = self.lang
+        target = self.node_id(file_no, f.path)
+        parts = [f'<article class="finding sev-{f.severity}" data-severity="{f.severity}" id="f{file_no}-{no}">',
+                 f'<span class="badge {f.severity}">{_e(t("severity1." + f.severity, lang))}</span> '
+                 f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
+                 f'<p class="msg">{_e(f.message)}</p>',
+                 f'<p class="meta">{_e(t("html.at", lang))}<a href="#{target}">{_e(format_path(f.path))}</a>'
+                 + (f'（{_e(t("html.line", lang, line=f.line))}）' if f.line else "") + "</p>"]
+        if f.values:
+            cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
+            vals = "".join(f"<td>{_e(v)}</td>" for v in f.values.values())
+            parts.append(f'<table class="values"><tr>{cells}</tr><tr>{vals}</tr></table>')
+        others = [p for p in f.paths if p != f.path]
+        if others:
+            links = "、".join(f'<a href="#{self.node_id(file_no, p)}">{_e(format_path(p))}</a>' for p in others)
+            parts.append(f'<p class="meta">{_e(t("html.also", lang))}{links}</p>')
+        if f.basis:
+            parts.append(f'<p class="meta">{_e(t("html.basis", lang))}{_e(f.basis)}</p>')
+        parts.append("</article>")
+        self.out.append("\n".join(parts))
+
+    def tree(self, file_no, value, path, marks):
+        here = marks.get(tuple(path), [])
+        badges = "".join(f'<a class="mark {sev}" href="#{anchor}">{_e(rule)}</a>' for rule, sev, anchor in here)
+        if isinstance(value, dict):
+            self.out.append(f'{badges}<ul>')
+            for k, v in value.items():
+                self.out.append(f'<li id="{self.node_id(file_no, path + (k,))}"><span class="k">{_e(k)}</span>: ')
+                self.tree(file_no, v, path + (k,), marks)
+                self.out.append("</li>")
+            self.out.append("</ul>")
+        elif isinstance(value, list):
+            self.out.append(f'{badges}<ul>')
+            for i, v in enumerate(value):
+                self.out.append(f'<li id="{self.node_id(file_no, path + (i,))}"><span class="k">[{i}]</span> ')
+                self.tree(file_no, v, path + (i,), marks)
+                self.out.append("</li>")
+            self.out.append("</ul>")
+        else:
+            self.out.append(_value(value) + badges)
+
+
+def render_html(reports, rulesets=(), lang: str = "zh") -> str:
+    page = _Page(lang)
+    counts = {s: sum(1 for r in reports for f in r.findings if f.severity == s) for s in SEVERITIES}
+    total = sum(counts.values())
+    w = page.out.append
+    w("<!DOCTYPE html>")
+    w(f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+      f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+      f'<title>{_e(t("html.title", lang))}</title><style>{_CSS}</style></head>')
+    w('<body class="show-error show-warning show-info">')
+    w(f'<header><h1>{_e(t("html.title", lang))}</h1><p>ledgerlint {__version__} · '
+      f'{_e(t("html.files", lang, count=len(reports)))}</p></header><main>')
+    w('<section id="summary"><div class="counts">' + "".join(
+        f'<span class="{s}" id="count-{s}">{_e(t("severity1." + s, lang))} {counts[s]}</span>' for s in SEVERITIES)
+      + "</div></section>")
+    w('<div id="filters">' + "".join(
+        f'<label><input type="checkbox" checked data-severity="{s}" id="filter-{s}"> '
+        f'{_e(t("severity1." + s, lang))}</label>' for s in SEVERITIES)
+      + f'<span>{_e(t("html.shown", lang))}<b id="shown">{total}</b></span></div>')
+    for file_no, r in enumerate(reports):
+        s = r.summary()
+        w(f'<section class="file"><h2>{_e(r.file)}</h2>')
+        w(f'<p class="meta">{_e(t("html.ruleset", lang, ruleset=r.ruleset))}；'
+          f'{_e(t("text.summary", lang, name=r.ruleset_name, **s))}</p>')
+        groups: dict[str, list] = {}
+        # sections in the order they appear in the document; within one, the most severe first
+        for f in sorted(r.findings, key=lambda f: f.line or 0):
+            key = f.section or (t("html.format", lang) if f.rule == "schema" else t("html.other", lang))
+            groups.setdefault(key, []).append(f)
+        marks: dict = {}
+        no = 0
+        rank = {"error": 0, "warning": 1, "info": 2}
+        for section, items in groups.items():
+            w(f"<h3>{_e(section)}</h3>")
+            for f in sorted(items, key=lambda f: (rank[f.severity], f.line or 0)):
+                no += 1
+                page.finding(file_no, no, f)
+                marks.setdefault(tuple(f.path), []).append((f.rule, f.severity, f"f{file_no}-{no}"))
+        if not r.findings:
+            w(f'<p>{_e(t("html.clean", lang))}</p>')
+        if r.data is not None:
+            w(f'<details class="tree" open><summary>{_e(t("html.tree", lang))}</summary>')
+            page.tree(file_no, r.data, (), marks)
+            w("</details>")
+        w("</section>")
+    w(f"</main><script>{_JS}</script></body></html>")
+    return "\n".join(page.out) + "\n"

@@ -1,0 +1,66 @@
+"""SARIF 2.1.0 for code-scanning dashboards: rule metadata in tool.driver.rules, one result per finding
+with its level, message and the file and line it points at."""
+import json
+from pathlib import PurePath
+from urllib.parse import quote
+
+from . import __version__
+from .messages import t
+from .paths import format_path
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(file: str) -> str:
+    return quote(PurePath(file).as_posix())
+
+
+def _rule_entries(reports, rulesets, lang) -> list[dict]:
+    """Every rule that ran, once, plus the framework's own ids (schema, ruleset) when they were used."""
+    entries: dict[str, dict] = {}
+    for rs in rulesets:
+        for rule in rs.rules:
+            entries.setdefault(rule.id, {
+                "id": rule.id,
+                "shortDescription": {"text": rule.title},
+                "fullDescription": {"text": rule.basis},
+                "defaultConfiguration": {"level": LEVELS[rule.severity]},
+                "properties": {"section": rule.section or "", "ruleset": rs.name, "origin": rule.origin},
+            })
+    for r in reports:
+        for f in r.findings:
+            if f.rule not in entries:
+                entries[f.rule] = {"id": f.rule, "shortDescription": {"text": f.title},
+                                   "defaultConfiguration": {"level": LEVELS[f.severity]}}
+    return list(entries.values())
+
+
+def render_sarif(reports, rulesets, lang: str = "zh") -> str:
+    rules = _rule_entries(reports, rulesets, lang)
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    results = []
+    for r in reports:
+        for f in r.findings:
+            location = {"physicalLocation": {"artifactLocation": {"uri": _uri(r.file)}},
+                        "logicalLocations": [{"fullyQualifiedName": format_path(f.path), "kind": "member"}]}
+            if f.line:
+                location["physicalLocation"]["region"] = {"startLine": f.line}
+            results.append({
+                "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVELS[f.severity],
+                "message": {"text": f"{f.title}：{f.message}" if lang == "zh" else f"{f.title}: {f.message}"},
+                "locations": [location],
+                "properties": {"status": f.status, "values": f.values,
+                               "paths": [format_path(p) for p in f.paths], "ruleset": r.ruleset_name},
+            })
+    doc = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "ledgerlint", "version": __version__, "rules": rules,
+                                "fullDescription": {"text": t("sarif.tool", lang)}}},
+            "artifacts": [{"location": {"uri": _uri(r.file)}} for r in reports],
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2)
