@@ -58,6 +58,19 @@ def _value(v) -> str:
     return f'<span class="v">{_e(v)}</span>'
 
 
+def _existing(data, path) -> tuple:
+    """The longest part of `path` that is in the document (a missing item points at its parent)."""
+    node, found = data, ()
+    for part in path:
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+                and 0 <= part < len(node):
+            node = node[part]
+            found += (part,)
+        else:
+            break
+    return found
+
+
 class _Page:
     def __init__(self, lang):
         self.lang = lang
@@ -70,22 +83,23 @@ class _Page:
             self.node_ids[key] = f"n{len(self.node_ids)}"
         return self.node_ids[key]
 
-    def finding(self, file_no, no, f):
+    def finding(self, file_no, no, f, data):
         lang = self.lang
-        target = self.node_id(file_no, f.path)
+        target = self.node_id(file_no, _existing(data, f.path) if data is not None else f.path)
         parts = [f'<article class="finding sev-{f.severity}" data-severity="{f.severity}" id="f{file_no}-{no}">',
                  f'<span class="badge {f.severity}">{_e(t("severity1." + f.severity, lang))}</span> '
                  f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
                  f'<p class="msg">{_e(f.message)}</p>',
                  f'<p class="meta">{_e(t("html.at", lang))}<a href="#{target}">{_e(format_path(f.path))}</a>'
                  + (f'（{_e(t("html.line", lang, line=f.line))}）' if f.line else "") + "</p>"]
-        if f.values:
+        if "difference" in f.values:  # a numeric comparison: both sides, the gap, the allowance
             cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
             vals = "".join(f"<td>{_e(v)}</td>" for v in f.values.values())
             parts.append(f'<table class="values"><tr>{cells}</tr><tr>{vals}</tr></table>')
         others = [p for p in f.paths if p != f.path]
         if others:
-            links = "、".join(f'<a href="#{self.node_id(file_no, p)}">{_e(format_path(p))}</a>' for p in others)
+            links = "、".join(f'<a href="#{self.node_id(file_no, _existing(data, p) if data is not None else p)}">'
+                             f'{_e(format_path(p))}</a>' for p in others)
             parts.append(f'<p class="meta">{_e(t("html.also", lang))}{links}</p>')
         if f.basis:
             parts.append(f'<p class="meta">{_e(t("html.basis", lang))}{_e(f.basis)}</p>')
@@ -115,6 +129,9 @@ class _Page:
 
 def render_html(reports, rulesets=(), lang: str = "zh") -> str:
     page = _Page(lang)
+    # section titles of the document, from the schema of each rule set used ("一、收入支出决算总体情况")
+    schema_titles = {rs.name: {k: v.get("title", k) for k, v in rs.schema.get("properties", {}).items()}
+                     for rs in rulesets}
     counts = {s: sum(1 for r in reports for f in r.findings if f.severity == s) for s in SEVERITIES}
     total = sum(counts.values())
     w = page.out.append
@@ -138,9 +155,11 @@ def render_html(reports, rulesets=(), lang: str = "zh") -> str:
         w(f'<p class="meta">{_e(t("html.ruleset", lang, ruleset=r.ruleset))}；'
           f'{_e(t("text.summary", lang, name=r.ruleset_name, **s))}</p>')
         groups: dict[str, list] = {}
-        # sections in the order they appear in the document; within one, the most severe first
+        titles = schema_titles.get(r.ruleset_name, {})
+        # the part of the document each finding points at, in document order; the most severe first
         for f in sorted(r.findings, key=lambda f: f.line or 0):
-            key = f.section or (t("html.format", lang) if f.rule == "schema" else t("html.other", lang))
+            key = titles.get(f.path[0]) if f.path else None
+            key = key or f.section or t("html.other", lang)
             groups.setdefault(key, []).append(f)
         marks: dict = {}
         no = 0
@@ -149,8 +168,9 @@ def render_html(reports, rulesets=(), lang: str = "zh") -> str:
             w(f"<h3>{_e(section)}</h3>")
             for f in sorted(items, key=lambda f: (rank[f.severity], f.line or 0)):
                 no += 1
-                page.finding(file_no, no, f)
-                marks.setdefault(tuple(f.path), []).append((f.rule, f.severity, f"f{file_no}-{no}"))
+                page.finding(file_no, no, f, r.data)
+                place = _existing(r.data, f.path) if r.data is not None else tuple(f.path)
+                marks.setdefault(place, []).append((f.rule, f.severity, f"f{file_no}-{no}"))
         if not r.findings:
             w(f'<p>{_e(t("html.clean", lang))}</p>')
         if r.data is not None:
