@@ -194,3 +194,17 @@ def test_html_report_in_a_browser(browser, runner, in_root, tmp_path):
     link = zt.find_element(By.CSS_SELECTOR, ".meta a")
     target = browser.find_element(By.ID, link.get_attribute("href").split("#")[1])
     assert "方向" in target.text and "ZT-004" in target.text
+
+
+def test_every_message_of_the_catalog_exists_in_chinese_and_english():
+    import re
+    from ledgerlint.messages import CATALOG
+    for key, entry in CATALOG.items():
+        assert entry.get("zh") and entry.get("en"), key
+        fields = lambda s: set(re.findall(r"(?<!\{)\{(\w+)\}(?!\})", s))
+        assert fields(entry["zh"]) == fields(entry["en"]), key
+
+
+def test_command_help_is_bilingual(runner):
+    out = runner.invoke(main, ["check", "--help"]).output
+    assert "按年度规则集检查" in out and "Check disclosures" in out

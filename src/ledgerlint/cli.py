@@ -11,10 +11,10 @@ from .messages import t
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="输出语言 / output language")
-YEAR = click.option("--year", type=int, help="按此年度的规则集检查（默认取文件中的“年度”）")
+YEAR = click.option("--year", type=int, help="按此年度的规则集检查（默认取文件中的“年度”）/ use this year's rules")
 RULES = click.option("--rules", "rules_dir", type=click.Path(file_okay=False, path_type=FsPath),
-                     help="规则文件夹（默认：随 ledgerlint 安装的规则）")
-ENCODING = click.option("--encoding", help="文件编码，如 gbk（默认 UTF-8，可带 BOM）")
+                     help="规则文件夹（默认：随 ledgerlint 安装的规则）/ rules folder (default: the shipped rules)")
+ENCODING = click.option("--encoding", help="文件编码，如 gbk（默认 UTF-8，可带 BOM）/ file encoding, e.g. gbk")
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=FsPath))
 
 
@@ -35,7 +35,9 @@ def main():
 @LANG
 @ENCODING
 def validate_cmd(files, year, rules_dir, lang, encoding):
-    """只按年度格式（JSON Schema）校验文件。退出码：0 符合，1 不符合，2 无法读取。"""
+    """只按年度格式（JSON Schema）校验文件。退出码：0 符合，1 不符合，2 无法读取。
+
+    Validate files against their year's schema only. Exit 0 valid, 1 invalid, 2 unreadable."""
     from .api import Checker
     from .loading import load
     from .paths import format_path
@@ -73,16 +75,18 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
 @LANG
 @ENCODING
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "html"]), default="text",
-              show_default=True, help="输出格式")
+              show_default=True, help="输出格式 / output format")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=FsPath),
-              help="写入此文件（默认输出到屏幕；html 格式必须给出）")
-@click.option("--force", is_flag=True, help="覆盖已有的输出文件")
+              help="写入此文件（html 格式必须给出）/ write to this file (required for html)")
+@click.option("--force", is_flag=True, help="覆盖已有的输出文件 / replace an existing output file")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="出现此级别及以上的问题时退出码为 1")
-@click.option("--strict", is_flag=True, help="把“未能检查”的规则算作未通过")
-@click.option("-v", "--verbose", is_flag=True, help="每条问题下列出位置、涉及的数字、计算和依据")
+              help="出现此级别及以上的问题时退出码为 1 / exit 1 at or above this severity")
+@click.option("--strict", is_flag=True, help="把“未能检查”的规则算作未通过 / count rules that could not be evaluated as failed")
+@click.option("-v", "--verbose", is_flag=True, help="每条问题下列出位置、数字、计算和依据 / show the figures, computation and basis")
 def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verbose, output, force):
-    """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。"""
+    """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。
+
+    Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
     from .api import Checker
     from .output import render, write_new
     from .report import render_text
@@ -131,7 +135,7 @@ def _ruleset_for(checker, set_name, disclosure=None):
     return checker.ruleset(str(max(available_years(rules_root(checker.rules_dir)))))
 
 
-SET = click.option("--set", "set_name", help="规则集名称，如 2023 或 内蒙古/2023")
+SET = click.option("--set", "set_name", help="规则集名称，如 2023 或 内蒙古/2023 / rule set name")
 
 
 @main.command("explain")
@@ -142,9 +146,11 @@ SET = click.option("--set", "set_name", help="规则集名称，如 2023 或 内
 @RULES
 @LANG
 @ENCODING
-@click.option("--all", "show_all", is_flag=True, help="逐项规则列出每一项（默认只列出有问题的项）")
+@click.option("--all", "show_all", is_flag=True, help="逐项规则列出每一项（默认只列出有问题的项）/ show every element")
 def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_all):
-    """说明一条规则；给出 FILE 时逐步列出它在该文件上的计算过程和结论。"""
+    """说明一条规则；给出 FILE 时逐步列出它在该文件上的计算过程和结论。
+
+    Explain a rule; with FILE, its evaluation step by step."""
     from .api import Checker
     from .explain import describe_rule, explain_on
     from .loading import load
@@ -166,7 +172,7 @@ def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_a
 
 @main.group("rules")
 def rules_group():
-    """规则集的维护：检查（lint）与测试（test）。"""
+    """规则集的维护 / maintaining rule sets."""
 
 
 def _targets(target) -> tuple[FsPath, list[str]]:
@@ -185,7 +191,9 @@ def _targets(target) -> tuple[FsPath, list[str]]:
 @click.argument("target", required=False, type=click.Path(path_type=FsPath))
 @LANG
 def lint_cmd(target, lang):
-    """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。TARGET：规则文件夹、某年度或某省的文件夹。"""
+    """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。
+
+    Lint rule files (TARGET: the rules folder, a year's or a province's folder)."""
     from .lint import lint_set
     try:
         root, names = _targets(target)
@@ -207,7 +215,9 @@ def lint_cmd(target, lang):
 @click.argument("target", required=False, type=click.Path(path_type=FsPath))
 @LANG
 def test_cmd(target, lang):
-    """运行规则旁的测试用例（tests/*.yaml），并列出缺少通过或不通过用例的规则。"""
+    """运行规则旁的测试用例，并列出缺少用例的规则。
+
+    Run the rule cases in tests/*.yaml and list rules without a passing and a failing case."""
     from .ruletests import run_tests
     from .selection import load_named
     try:
@@ -243,7 +253,9 @@ def test_cmd(target, lang):
 @LANG
 @ENCODING
 def which_cmd(file, year, rules_dir, lang, encoding):
-    """说明哪个规则集适用于 FILE，以及为什么（年度、省份、继承关系）。"""
+    """说明哪个规则集适用于 FILE 及其原因。
+
+    Say which rule set applies to FILE and why (year, province, inheritance)."""
     from .api import Checker
     from .loading import load
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
@@ -267,7 +279,9 @@ def which_cmd(file, year, rules_dir, lang, encoding):
 @LANG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def diff_cmd(old, new, rules_dir, lang, fmt):
-    """比较两个规则集（如 2019 2020，或 2023 内蒙古/2023）：增删改的规则、格式中增删的项及其依据。"""
+    """比较两个规则集（如 2019 2020，或 2023 内蒙古/2023）。
+
+    Compare two rule sets: rules added, removed and changed, format fields, and sources."""
     import json as _json
     from .rulediff import diff, render_diff
     from .selection import load_named
@@ -289,7 +303,9 @@ def diff_cmd(old, new, rules_dir, lang, fmt):
 @RULES
 @LANG
 def list_cmd(year, set_name, rules_dir, lang):
-    """列出规则集中的规则：编号、严重程度、标题、所检查的章节。"""
+    """列出规则集中的规则。
+
+    List the rules of a set: id, severity, title, section."""
     from .api import Checker
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
     try:
@@ -310,7 +326,9 @@ def list_cmd(year, set_name, rules_dir, lang):
 @LANG
 @click.pass_context
 def show_cmd(ctx, rule_id, year, set_name, rules_dir, lang):
-    """显示一条规则的全部内容（同 explain RULE_ID）。"""
+    """显示一条规则的全部内容。
+
+    Show one rule (as explain RULE_ID)."""
     ctx.invoke(explain_cmd, rule_id=rule_id, file=None, year=year, set_name=set_name, rules_dir=rules_dir,
                lang=lang, encoding=None, show_all=False)
 
@@ -321,10 +339,12 @@ def show_cmd(ctx, rule_id, year, set_name, rules_dir, lang):
 @RULES
 @LANG
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=FsPath),
-              help="输出文件夹（写入 index.md 与 index.html）")
-@click.option("--force", is_flag=True, help="覆盖已有的文件")
+              help="输出文件夹（写入 index.md 与 index.html）/ output folder")
+@click.option("--force", is_flag=True, help="覆盖已有的文件 / replace existing files")
 def catalog_cmd(year, set_name, rules_dir, lang, out_dir, force):
-    """由规则文件生成可浏览的规则目录（Markdown 与 HTML），发布的规则与 YAML 永远一致。"""
+    """由规则文件生成规则目录（Markdown 与 HTML）。
+
+    Write a browsable catalog (Markdown and HTML) generated from the rule files."""
     from .api import Checker
     from .catalog import render_catalog_html, render_catalog_md
     from .output import write_new
@@ -342,5 +362,7 @@ def catalog_cmd(year, set_name, rules_dir, lang, out_dir, force):
 
 @rules_group.command("schema")
 def schema_cmd():
-    """打印规则文件 JSON Schema 的位置（供编辑器的 YAML 插件补全与检查）。"""
+    """打印规则文件 JSON Schema 的位置。
+
+    Print the path of the rule-file JSON Schema (for editors)."""
     click.echo(FsPath(__file__).resolve().parent / "rule-file.schema.json")
