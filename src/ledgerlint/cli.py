@@ -16,6 +16,21 @@ RULES = click.option("--rules", "rules_dir", type=click.Path(file_okay=False, pa
                      help="规则文件夹（默认：随 ledgerlint 安装的规则）/ rules folder (default: the shipped rules)")
 ENCODING = click.option("--encoding", help="文件编码，如 gbk（默认 UTF-8，可带 BOM）/ file encoding, e.g. gbk")
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(path_type=FsPath))
+TARGETS = click.argument("files", nargs=-1, required=True)
+
+
+PROGRESS_FROM = 50  # a progress bar only for long runs, and only on a terminal
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n):
+        pass
 
 
 def _fail(error: LedgerlintError, lang: str) -> None:
@@ -69,7 +84,7 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
 
 
 @main.command("check")
-@FILES
+@TARGETS
 @YEAR
 @RULES
 @LANG
@@ -83,27 +98,37 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
               help="出现此级别及以上的问题时退出码为 1 / exit 1 at or above this severity")
 @click.option("--strict", is_flag=True, help="把“未能检查”的规则算作未通过 / count rules that could not be evaluated as failed")
 @click.option("-v", "--verbose", is_flag=True, help="每条问题下列出位置、数字、计算和依据 / show the figures, computation and basis")
-def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verbose, output, force):
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数）/ parallel workers (default: cores)")
+def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verbose, output, force, jobs):
     """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。
 
     Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
     from .api import Checker
+    from .batch import check_many, expand
     from .output import render, write_new
-    from .report import render_text
+    from .report import render_table, render_text
 
-    checker = Checker(rules_dir=rules_dir, year=year, lang=lang, strict=strict, encoding=encoding)
-    reports, unreadable = [], []
-    for file in files:
-        try:
-            reports.append(checker.check_file(file))
-        except LedgerlintError as exc:
-            _fail(exc, lang)
-            unreadable.append(exc)
-    rulesets = [checker.ruleset(name) for name in checker.loaded()]
+    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding}
+    paths = expand(files)
+    if not paths:
+        _fail(LedgerlintError("batch.nothing", file=" ".join(map(str, files))), lang)
+        sys.exit(2)
+    show_bar = sys.stderr.isatty() and len(paths) >= PROGRESS_FROM
+    with click.progressbar(length=len(paths), file=sys.stderr, label=t("batch.progress", lang)) if show_bar \
+            else _NoBar() as bar:
+        results = check_many(paths, options, jobs, progress=lambda: bar.update(1))
+    reports = [r for r in results if not isinstance(r, LedgerlintError)]
+    unreadable = [r for r in results if isinstance(r, LedgerlintError)]
+    for exc in unreadable:
+        _fail(exc, lang)
+    checker = Checker(**options)
+    rulesets = [checker.ruleset(name) for name in dict.fromkeys(r.ruleset_name for r in reports)]
     if fmt == "text" and output is None:
         if reports:
             colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
             click.echo(render_text(reports, lang, verbose, colour), nl=False, color=colour)
+            if len(paths) > 1:
+                click.echo(render_table(reports, unreadable, lang), nl=False)
     else:
         text = render(fmt, reports, unreadable, rulesets, lang, verbose)
         if output is None:
@@ -168,6 +193,26 @@ def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_a
     if disclosure is not None:
         lines += explain_on(rule, ruleset, disclosure, lang, show_all)
     click.echo("\n".join(lines))
+
+
+@main.command("init-rules")
+@click.argument("target", type=click.Path(file_okay=False, path_type=FsPath))
+@click.option("--extends", "base", default="2023", show_default=True,
+              help="在哪个自带规则集上扩展，如 2023 或 内蒙古/2023 / the shipped set to build on")
+@click.option("--force", is_flag=True, help="覆盖已有的文件 / replace existing files")
+@LANG
+def init_rules_cmd(target, base, force, lang):
+    """生成一个本地规则文件夹（继承自带规则，含一条示例规则及其用例）。
+
+    Make a rules folder of your own that extends the shipped rules, with one example rule and its cases."""
+    from .initrules import init_rules
+    try:
+        written = init_rules(target, base, force)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    for path in written:
+        click.echo(t("output.written", lang, path=path))
 
 
 @main.group("rules")

@@ -34,19 +34,19 @@ class FileReport:
     year: int | None
     ruleset: str                   # label: name and title
     findings: list
-    outcomes: list = field(default_factory=list, repr=False)
+    checks: list = field(default_factory=list, repr=False)   # (rule id, title, status) per evaluation
     ruleset_name: str = ""         # "内蒙古/2023"
     data: dict | None = field(default=None, repr=False)   # the disclosure, for reports that show it
 
     def summary(self) -> dict:
         counts = {s: 0 for s in (PASSED, FAILED, NOT_EVALUATED)}
-        for o in self.outcomes:
-            if o.status in counts:
-                counts[o.status] += 1
+        for _rule, _title, status in self.checks:
+            if status in counts:
+                counts[status] += 1
         severities = {s: 0 for s in ("error", "warning", "info")}
         for f in self.findings:
             severities[f.severity] += 1
-        return {"rules": len({o.rule.id for o in self.outcomes}), **counts, **severities}
+        return {"rules": len({rule for rule, _, _ in self.checks}), **counts, **severities}
 
     def fails(self, threshold: str) -> bool:
         return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold] for f in self.findings)
@@ -212,5 +212,7 @@ def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bo
     outcomes = Evaluator(ruleset, disclosure, lang, strict).run()
     findings += [o.finding for o in outcomes if o.finding is not None]
     findings.sort(key=sort_key)
-    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, outcomes, ruleset.name,
+    # plain values only, so that a report can travel back from a worker process
+    checks = [(o.rule.id, o.rule.title, o.status) for o in outcomes]
+    return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, checks, ruleset.name,
                       disclosure.data)

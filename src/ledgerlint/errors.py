@@ -13,6 +13,10 @@ class LedgerlintError(Exception):
         self.column = column
         self.params = params
 
+    def __reduce__(self):
+        # keep the place and the parameters when an error travels back from a worker process
+        return (_rebuild, (type(self), self.key, self.file, self.line, self.column, self.params))
+
     def place(self) -> str:
         parts = [p for p in (self.file, self.line, self.column) if p is not None]
         return ":".join(str(p) for p in parts)
@@ -32,3 +36,7 @@ class DisclosureError(LedgerlintError):
 
 class RuleSetError(LedgerlintError):
     """A rule set (folder, ruleset.yaml, rule file, expression) that cannot be loaded."""
+
+
+def _rebuild(cls, key, file, line, column, params):
+    return cls(key, file=file, line=line, column=column, **params)

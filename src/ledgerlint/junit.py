@@ -11,9 +11,9 @@ def render_junit(reports, lang: str = "zh") -> str:
     for r in reports:
         by_rule: dict[str, list] = {}
         titles: dict[str, str] = {}
-        for o in r.outcomes:
-            by_rule.setdefault(o.rule.id, [])
-            titles[o.rule.id] = o.rule.title
+        for rule_id, title, _status in r.checks:
+            by_rule.setdefault(rule_id, [])
+            titles[rule_id] = title
         for f in r.findings:
             by_rule.setdefault(f.rule, []).append(f)
             titles.setdefault(f.rule, f.title)

@@ -164,6 +164,13 @@ CATALOG: dict[str, dict[str, str]] = {
     "catalog.replaces": {"zh": "替换", "en": "replaces"},
     "catalog.changes": {"zh": "与其他年度的变化及依据", "en": "changes and their sources"},
     "list.header": {"zh": "规则集 {name}（{title}）：{count} 条规则", "en": "rule set {name} ({title}): {count} rules"},
+    "batch.nothing": {"zh": "没有找到要检查的文件", "en": "no files to check"},
+    "batch.progress": {"zh": "检查中", "en": "checking"},
+    "table.file": {"zh": "文件", "en": "file"},
+    "table.header": {"zh": "错误  警告  提示", "en": "errs  warn  note"},
+    "table.unreadable": {"zh": "无法读取", "en": "unreadable"},
+    "table.total": {"zh": "合计 {files} 个文件", "en": "total, {files} files"},
+    "init.not_empty": {"zh": "文件夹不是空的；确需写入请加 --force", "en": "the folder is not empty; pass --force to write into it"},
     # rules diff
     "diff.header": {"zh": "规则集 {old} → {new}", "en": "rule sets {old} → {new}"},
     "diff.added": {"zh": "新增的规则（{count}）", "en": "rules added ({count})"},

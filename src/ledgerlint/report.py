@@ -91,3 +91,27 @@ def render_text(reports, lang: str = "zh", verbose: bool = False, colour: bool =
     if len(reports) > 1:
         lines.append(t("text.total", lang, **totals(reports)))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns a text takes on a terminal: CJK characters take two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def render_table(reports, unreadable=(), lang: str = "zh") -> str:
+    """The closing table of a run over many files: errors, warnings and notes per file, then totals."""
+    rows = [(r.file, r.summary()) for r in reports]
+    total_label = t("table.total", lang, files=len(reports) + len(unreadable))
+    width = max([_width(f) for f, _ in rows] + [_width(str(e.file)) for e in unreadable] + [_width(total_label)])
+    cells = lambda s: f"{s['error']:>5} {s['warning']:>5} {s['info']:>5}"
+    head = " ".join(" " * max(0, 5 - _width(h)) + h for h in t("table.header", lang).split())
+    out = [f"{_pad(t('table.file', lang), width)}  {head}"]
+    out += [f"{_pad(file, width)}  {cells(s)}" for file, s in rows]
+    out += [f"{_pad(str(e.file), width)}  {t('table.unreadable', lang)}" for e in unreadable]
+    out.append(f"{_pad(total_label, width)}  {cells(totals(reports))}")
+    return "\n".join(out) + "\n"

@@ -31,7 +31,8 @@ _RULESET_SCHEMA = {
         "year": {"type": "integer"},
         "title": {"type": "string"},
         "documents": {"type": "array", "items": {"type": "string"}},
-        "extends": {"type": "integer"},
+        # a year of this folder's siblings, or "ledgerlint:2023" / "ledgerlint:内蒙古/2023" for a shipped set
+        "extends": {"type": ["integer", "string"], "pattern": "^ledgerlint:"},
         "disable": {"type": "array", "items": {"type": "string"}},
         "changes": {"type": "array", "items": _CHANGE},
         # provincial overlays: which disclosures they apply to
@@ -284,7 +285,10 @@ def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()
                            year=year, folder=folder.name)
 
     parent = None
-    if "extends" in meta:
+    if isinstance(meta.get("extends"), str):
+        from .selection import load_named  # a user's own rules built on the shipped ones
+        parent = load_named(shipped_rules_dir(), meta["extends"].split(":", 1)[1], collect)
+    elif "extends" in meta:
         parent_year = meta["extends"]
         if parent_year in _seen + (year,):
             chain = " → ".join(str(y) for y in _seen + (year, parent_year))
