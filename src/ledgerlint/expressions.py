@@ -12,6 +12,7 @@ import copy
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from . import functions
 from .functions import ARITY, FUNCTIONS, OPERATORS, WHOLE_DOCUMENT, compile_regex, make_comparisons
 from .numbers import Num
 from .paths import parse_path
@@ -53,6 +54,7 @@ class Expression:
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
 
     def evaluate(self, root, bindings=None, overrides=None):
+        functions.start_budget()
         scope = dict(self.template)
         scope[DOC] = root
         if bindings:
@@ -248,7 +250,7 @@ class _Compiler:
                 self.fail("expr.bad_target", gen.target)
             if gen.target.id in FUNCTIONS:
                 self.fail("expr.function_as_value", gen.target, name=gen.target.id)
-            iterator = self.walk(gen.iter, inner, depth)
+            iterator = _call("_iter", self.walk(gen.iter, inner, depth))
             element = self.static_path(gen.iter, inner)
             inner[gen.target.id] = None if element is None else element + (EACH,)
             ifs = [self.walk(cond, inner, depth) for cond in gen.ifs]
@@ -283,7 +285,9 @@ class _Compiler:
             try:
                 args[1] = self.constant(compile_regex(pattern.value))
             except Exception as exc:  # re2.error: the pattern is refused at load time
-                self.fail("expr.bad_regex", pattern, reason=str(exc))
+                reason = exc.args[0] if exc.args else exc
+                reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+                self.fail("expr.bad_regex", pattern, reason=reason)
         if len(args) == WHOLE_DOCUMENT.get(func.id, -1):
             args.insert(0, ast.Name(id=DOC, ctx=ast.Load()))
         return _call("_f_" + func.id, *args)

@@ -4,6 +4,8 @@ Operators (_add, _eq, _get, …) are what the compiler turns `+`, `==`, `a.b`, `
 only the values of views.py and raise NotEvaluated for anything else, so no Python object is reachable.
 FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is its documentation.
 """
+import time
+
 import re2
 
 from . import numbers as n
@@ -39,8 +41,47 @@ def num(value) -> Num:
 # inside functions such as signed_pct included). None the rest of the time: one check per read.
 TRACE: list | None = None
 
+# The cost bound of one evaluation: every read, every loop step and every element a function goes through
+# takes one unit from the budget (arithmetic between them is bounded by the size of the expression);
+# every CLOCK_EVERY units the clock is looked at too. A rule that runs out is stopped
+# and reported as not evaluated, saying why: no rule can keep the checker busy for ever.
+MAX_OPERATIONS = 2_000_000
+MAX_SECONDS = 2.0
+CLOCK_EVERY = 4096
+_left = MAX_OPERATIONS
+_deadline = 0.0
+
+
+def start_budget() -> None:
+    global _left, _deadline
+    _left = MAX_OPERATIONS
+    _deadline = time.monotonic() + MAX_SECONDS
+
+
+def tick(units: int = 1) -> None:
+    global _left
+    _left -= units
+    if _left < 0:
+        raise NotEvaluated("eval.budget", limit=MAX_OPERATIONS)
+    if _left % CLOCK_EVERY < units and time.monotonic() > _deadline:
+        raise NotEvaluated("eval.too_slow", limit=MAX_SECONDS)
+
+
+def op_iter(values):
+    """What a comprehension loops over: one budget unit per element."""
+    if isinstance(values, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(values.path), at=values.path)
+    if isinstance(values, Obj):
+        raise NotEvaluated("eval.iterate_object", path=format_path(values.path))
+    if not isinstance(values, (Arr, list, tuple)):
+        raise NotEvaluated("eval.not_list", value=_describe(values))
+    for value in values:
+        tick()
+        yield value
+
 
 def op_get(container, key):
+    tick()
     value = _get(container, key)
     if TRACE is not None and getattr(value, "path", None) is not None:
         TRACE.append(value)
@@ -59,7 +100,7 @@ def _get(container, key):
         items = container.items if isinstance(container, Arr) else container
         index = num(key).value
         if index != index.to_integral_value():
-            raise NotEvaluated("eval.bad_key", key=n.fmt(index), path=format_path(container.path))
+            raise NotEvaluated("eval.bad_key", key=n.fmt(index), path=format_path(getattr(container, "path", ())))
         i = int(index)
         if -len(items) <= i < len(items):
             return items[i]
@@ -80,6 +121,7 @@ def _is_list(value):
 
 def op_add(a, b):
     if _is_list(a) and _is_list(b):  # + joins two lists
+        tick(len(a) + len(b))
         return list(a) + list(b)
     return n.add(num(a), num(b))
 
@@ -168,6 +210,7 @@ def op_exists(value) -> bool:
 
 def _items(values):
     if isinstance(values, (Arr, list, tuple)):
+        tick(len(values))
         return list(values)
     if isinstance(values, Missing):
         raise NotEvaluated("eval.missing", path=format_path(values.path))
@@ -263,6 +306,7 @@ def f_contains(text, part):
 def f_values(obj):
     """values(对象)：对象的全部值（如 明细 中各项金额），按文件中的顺序。"""
     if isinstance(obj, Obj):
+        tick(len(obj.items))
         return list(obj.items.values())
     return _items(obj)
 
@@ -270,6 +314,7 @@ def f_values(obj):
 def f_keys(obj):
     """keys(对象)：对象的全部键名。"""
     if isinstance(obj, Obj):
+        tick(len(obj.items))
         return [Text(k) for k in obj.items]
     raise NotEvaluated("eval.not_object", value=_describe(obj))
 
@@ -284,6 +329,7 @@ def _walk(value):
     stack = [value]
     while stack:
         v = stack.pop()
+        tick()
         yield v
         if isinstance(v, Obj):
             stack.extend(reversed(list(v.items.values())))
@@ -404,11 +450,16 @@ ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (
          "name": (1, 1)}
 
 OPERATORS = {
+    "_iter": op_iter,
     "_get": op_get, "_add": op_add, "_sub": op_sub, "_mul": op_mul, "_div": op_div, "_neg": op_neg,
     "_pos": op_pos, "_pow": op_pow, "_in": op_in, "_exists": op_exists,
 }
 
 
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # the refusal is reported as a rule-file problem, not logged to stderr
+
+
 def compile_regex(pattern: str):
     """Compile with RE2 (linear time); raises re2.error for a bad pattern."""
-    return re2.compile(pattern)
+    return re2.compile(pattern, _RE2_OPTIONS)

@@ -15,6 +15,10 @@ from .messages import CATALOG, Localized
 from .paths import format_path
 from .positions import LineMap, find_bare_token
 
+MAX_BYTES = 20 * 1024 * 1024   # a disclosure is well under 1 MB; anything far larger is not one
+MAX_DEPTH = 64                 # the template nests about 8 levels deep
+FULL_WIDTH_DIGITS = "０１２３４５６７８９．，－"
+
 
 class _Duplicate(Exception):
     pass
@@ -105,6 +109,8 @@ def parse(text: str, source: str) -> Disclosure:
         data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
                           object_pairs_hook=_refuse_duplicates)
     except json.JSONDecodeError as exc:
+        if text[exc.pos:exc.pos + 1] and text[exc.pos] in FULL_WIDTH_DIGITS:
+            raise DisclosureError("json.full_width", file=source, line=exc.lineno, column=exc.colno) from None
         raise DisclosureError("json.syntax", file=source, line=exc.lineno, column=exc.colno,
                               reason=Localized(_syntax_reason(exc.msg))) from None
     except _Duplicate as exc:
@@ -119,10 +125,28 @@ def parse(text: str, source: str) -> Disclosure:
         raise DisclosureError("json.constant", file=source, line=line, column=col, value=exc.args[0]) from None
     except RecursionError:
         raise DisclosureError("json.too_deep", file=source) from None
+    deep = _too_deep(data)
+    if deep is not None:
+        line, col = LineMap(text).position(LineMap(text)._offsets.get(deep, 0))
+        raise DisclosureError("json.too_deep_at", file=source, line=line, column=col, limit=MAX_DEPTH)
     if not isinstance(data, dict):
         kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
         raise DisclosureError("json.not_object", file=source, line=1, column=1, kind=Localized(f"type.{kind}"))
     return Disclosure(source=source, data=data, text=text)
+
+
+def _too_deep(data):
+    """The path of the first value nested deeper than MAX_DEPTH, or None (walked without recursion)."""
+    stack = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return path
+        if isinstance(value, dict):
+            stack.extend((v, path + (k,)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, path + (i,)) for i, v in enumerate(value))
+    return None
 
 
 def load(path: str | FsPath, encoding: str | None = None) -> Disclosure:
@@ -130,6 +154,10 @@ def load(path: str | FsPath, encoding: str | None = None) -> Disclosure:
     source = str(path)
     p = FsPath(path)
     try:
+        size = p.stat().st_size
+        if p.is_file() and size > MAX_BYTES:
+            raise DisclosureError("file.too_large", file=source, size=f"{size / 1024 / 1024:.1f}",
+                                  limit=MAX_BYTES // 1024 // 1024)
         raw = p.read_bytes()
     except FileNotFoundError:
         raise DisclosureError("file.missing", file=source) from None

@@ -78,10 +78,26 @@ def show(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
+
+
+def _as_number(text: str):
+    """"1,687.40" or "１６８７.４０": a number written as text, as it should be written; else None."""
+    cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "")
+    try:
+        value = Decimal(cleaned)
+    except ArithmeticError:
+        return None
+    return cleaned if value.is_finite() and cleaned and cleaned[-1].isdigit() else None
+
+
 def _describe(error, lang: str) -> list[tuple[tuple, str]]:
     """(path, message) pairs for one jsonschema error."""
     path = tuple(error.absolute_path)
     kind, inst, want = error.validator, error.instance, error.validator_value
+    if kind == "type" and isinstance(inst, str) and _as_number(inst) is not None and "number" in (
+            want if isinstance(want, list) else [want]):
+        return [(path, t("schema.number_as_text", lang, value=show(inst), number=_as_number(inst)))]
     if kind == "type":
         wanted = want if isinstance(want, list) else [want]
         expected = "或".join(type_name(w, lang) for w in wanted) if lang == "zh" else " or ".join(type_name(w, lang) for w in wanted)
