@@ -197,3 +197,12 @@ def _checker():
     if not _CHECKER:
         _CHECKER.append(Checker())
     return _CHECKER[0]
+
+
+@pytest.mark.parametrize("source,reason", [
+    ("item[收入决算.收入决算]", "eval.missing"),   # found by the fuzzer: a missing key used as a key
+    ("item[[1]]", "eval.bad_key"),
+    ("[][0.01]", "eval.bad_key"),                # found by the fuzzer: a fractional index into a list
+])
+def test_keys_that_are_not_keys_stop_the_rule(source, reason):
+    assert evaluate_twice(source, {"年度": 2023}) == ("not_evaluated", reason)

@@ -90,8 +90,11 @@ def op_get(container, key):
 
 def _get(container, key):
     if isinstance(container, Obj):
-        if isinstance(key, Num):
-            raise NotEvaluated("eval.bad_key", key=n.fmt(key.value), path=format_path(container.path))
+        if not isinstance(key, str):  # an object's keys are texts; a missing key stops the rule
+            if isinstance(key, Missing):
+                raise NotEvaluated("eval.missing", path=format_path(key.path), at=key.path)
+            shown = n.fmt(key.value) if isinstance(key, Num) else _describe(key)
+            raise NotEvaluated("eval.bad_key", key=shown, path=format_path(container.path))
         try:
             return container.items[key]
         except KeyError:
