@@ -1,8 +1,13 @@
 import json
+import os
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+# compiled rule sets are cached between runs; the tests use a cache of their own
+os.environ.setdefault("LEDGERLINT_CACHE_DIR", tempfile.mkdtemp(prefix="ledgerlint-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -132,6 +132,6 @@ def test_json_output_lists_unreadable_files_in_the_chosen_language(runner, tmp_p
     result = runner.invoke(main, ["check", "--format", "json", "--lang", "en", str(tmp_path / "nope.json"),
                                   str(SYNTHETIC[0])])
     assert result.exit_code == 2
-    doc = json.loads(result.output[result.output.index("{"):])
+    doc = json.loads(result.stdout)
     assert doc["errors"][0]["message"].endswith("file not found")
     assert doc["summary"]["files"] == 1

@@ -20,12 +20,13 @@ from .selection import Selection, load_named, select
 
 class Checker:
     def __init__(self, rules_dir: str | FsPath | None = None, year: int | None = None, lang: str = "zh",
-                 strict: bool = False, encoding: str | None = None):
+                 strict: bool = False, encoding: str | None = None, keep_data: bool = True):
         self.rules_dir = FsPath(rules_dir) if rules_dir else None
         self.year = year
         self.lang = lang
         self.strict = strict
         self.encoding = encoding
+        self.keep_data = keep_data   # reports carry the disclosure (the HTML report shows it); batches drop it
         self._rulesets: dict[str, RuleSet] = {}
 
     def ruleset(self, name: str) -> RuleSet:
@@ -33,6 +34,10 @@ class Checker:
         if name not in self._rulesets:
             self._rulesets[name] = load_named(self.rules_dir, name)
         return self._rulesets[name]
+
+    def options(self) -> dict:
+        return {"rules_dir": self.rules_dir, "year": self.year, "lang": self.lang, "strict": self.strict,
+                "encoding": self.encoding, "keep_data": self.keep_data}
 
     def loaded(self) -> list[str]:
         """Names of the rule sets used so far, in the order they were first needed."""
@@ -49,6 +54,8 @@ class Checker:
     def check(self, disclosure: Disclosure) -> FileReport:
         chosen = self.select(disclosure)
         report = check(disclosure, self.ruleset(chosen.name), self.lang, self.strict)
+        if not self.keep_data:
+            report.data = None
         if chosen.fallback:
             report.findings.append(Finding(
                 rule="ruleset", severity="warning", title=t("ruleset.fallback_title", self.lang),

@@ -40,6 +40,13 @@ def _init(options: dict) -> None:
     _worker = Checker(**options)
 
 
+def worker_checker(options: dict) -> Checker:
+    """This process's Checker for `options` (made by the last serial run, or made now)."""
+    if _worker is None or _worker.options() != options:
+        _init(options)
+    return _worker
+
+
 def _check_one(path: FsPath):
     try:
         return _worker.check_file(path)
@@ -51,23 +58,27 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def check_many(files, options: dict, jobs: int | None = None, progress=None) -> list:
-    """A FileReport or a LedgerlintError for each file, in the order of `files`.
-
-    `progress`, when given, is called once per file as results arrive."""
+def iter_checks(files, options: dict, jobs: int | None = None):
+    """A FileReport or a LedgerlintError for each file, yielded in the order of `files` as they are ready,
+    so that a run over many files never holds more than a few reports at once."""
     jobs = jobs or default_jobs()
-    results = []
     if jobs <= 1 or len(files) < PARALLEL_FROM:
         _init(options)
         for path in files:
-            results.append(_check_one(path))
-            if progress:
-                progress()
-        return results
+            yield _check_one(path)
+        return
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options,)) as pool:
-        for result in pool.map(_check_one, files, chunksize=chunk):
-            results.append(result)
-            if progress:
-                progress()
+        yield from pool.map(_check_one, files, chunksize=chunk)
+
+
+def check_many(files, options: dict, jobs: int | None = None, progress=None) -> list:
+    """A FileReport or a LedgerlintError for each file, in the order of `files` (all kept in memory).
+
+    `progress`, when given, is called once per file as results arrive."""
+    results = []
+    for result in iter_checks(files, options, jobs):
+        results.append(result)
+        if progress:
+            progress()
     return results

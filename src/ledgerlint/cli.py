@@ -33,6 +33,14 @@ class _NoBar:
         pass
 
 
+def _rulesets_of(reports, options) -> list:
+    """The rule sets the reports were made with (for the formats that describe the rules), loaded once;
+    in this process they are usually already loaded."""
+    from .batch import worker_checker
+    checker = worker_checker(options)
+    return [checker.ruleset(name) for name in dict.fromkeys(r.ruleset_name for r in reports)]
+
+
 def _fail(error: LedgerlintError, lang: str) -> None:
     click.echo(error.render(lang), err=True)
 
@@ -103,38 +111,51 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。
 
     Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
-    from .api import Checker
-    from .batch import check_many, expand
+    from .batch import expand, iter_checks
     from .output import render, write_new
-    from .report import render_table, render_text
+    from .report import Brief, JsonStream, render_table, render_text_file, totals
 
-    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding}
+    streaming = output is None and fmt in ("text", "json")   # file by file: a long run holds no reports
+    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding,
+               "keep_data": fmt == "html"}
     paths = expand(files)
     if not paths:
         _fail(LedgerlintError("batch.nothing", file=" ".join(map(str, files))), lang)
         sys.exit(2)
+    if fmt == "html" and output is None:
+        _fail(LedgerlintError("output.html_needs_file"), lang)
+        sys.exit(2)
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    json_out = JsonStream(lambda text: click.echo(text, nl=False)) if streaming and fmt == "json" else None
+    briefs, reports, unreadable = [], [], []
     show_bar = sys.stderr.isatty() and len(paths) >= PROGRESS_FROM
     with click.progressbar(length=len(paths), file=sys.stderr, label=t("batch.progress", lang)) if show_bar \
             else _NoBar() as bar:
-        results = check_many(paths, options, jobs, progress=lambda: bar.update(1))
-    reports = [r for r in results if not isinstance(r, LedgerlintError)]
-    unreadable = [r for r in results if isinstance(r, LedgerlintError)]
-    for exc in unreadable:
-        _fail(exc, lang)
-    checker = Checker(**options)
-    rulesets = [checker.ruleset(name) for name in dict.fromkeys(r.ruleset_name for r in reports)]
-    if fmt == "text" and output is None:
-        if reports:
-            colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-            click.echo(render_text(reports, lang, verbose, colour), nl=False, color=colour)
-            if len(paths) > 1:
-                click.echo(render_table(reports, unreadable, lang), nl=False)
+        for result in iter_checks(paths, options, jobs):
+            bar.update(1)
+            if isinstance(result, LedgerlintError):
+                _fail(result, lang)
+                unreadable.append(result)
+                continue
+            briefs.append(Brief(result))
+            if json_out is not None:
+                json_out.add(result)
+            elif streaming:
+                if len(briefs) > 1:
+                    click.echo("")  # a blank line between files
+                click.echo(render_text_file(result, lang, verbose, colour), nl=False, color=colour)
+            else:
+                reports.append(result)
+    if json_out is not None:
+        json_out.finish(unreadable, briefs, lang)
+    elif streaming:
+        if len(briefs) > 1:
+            click.echo("\n" + t("text.total", lang, **totals(briefs)))
+        if len(paths) > 1:
+            click.echo(render_table(briefs, unreadable, lang), nl=False)
     else:
-        text = render(fmt, reports, unreadable, rulesets, lang, verbose)
+        text = render(fmt, reports, unreadable, _rulesets_of(reports, options), lang, verbose)
         if output is None:
-            if fmt == "html":
-                _fail(LedgerlintError("output.html_needs_file"), lang)
-                sys.exit(2)
             click.echo(text, nl=False)
         else:
             try:
@@ -143,7 +164,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
                 _fail(exc, lang)
                 sys.exit(2)
             click.echo(t("output.written", lang, path=output), err=True)
-    failed = any(r.fails(fail_on) for r in reports)
+    failed = any(b.fails(fail_on) for b in briefs)
     sys.exit(2 if unreadable else 1 if failed else 0)
 
 

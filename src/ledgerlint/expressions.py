@@ -9,6 +9,7 @@ when the rule file is loaded, with the column where it stands.
 """
 import ast
 import copy
+import marshal
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -52,6 +53,21 @@ class Expression:
     static_paths: list = field(default_factory=list)   # (path, column) of fixed reads, for `rules lint`
     sides: tuple | None = None          # (left, symbol, right) when the expression is one comparison
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
+    constants: dict = field(default_factory=dict, repr=False)
+    tolerance: object = Decimal(0)
+
+    # Compiled expressions are cached between runs (cache.py): the code object travels through marshal,
+    # the constants as data (a regular expression as its pattern), and the globals are rebuilt here.
+    def __getstate__(self):
+        constants = {k: ("re2", v.pattern) if hasattr(v, "search") else ("num", v) for k, v in self.constants.items()}
+        return {"source": self.source, "code": marshal.dumps(self.code), "constants": constants,
+                "tolerance": self.tolerance, "static_paths": self.static_paths, "sides": self.sides,
+                "is_path": self.is_path}
+
+    def __setstate__(self, state):
+        constants = {k: compile_regex(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
+        self.__init__(state["source"], marshal.loads(state["code"]), _template(constants, state["tolerance"]),
+                      state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"])
 
     def evaluate(self, root, bindings=None, overrides=None):
         functions.start_budget()
@@ -346,7 +362,8 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
     except RecursionError:
         raise ExpressionError("expr.too_deep", limit=MAX_DEPTH) from None
     code = compile(ast.fix_missing_locations(rewritten), "<rule>", "eval")
-    expression = Expression(text, code, _template(compiler.constants, tolerance), compiler.static_paths)
+    expression = Expression(text, code, _template(compiler.constants, tolerance), compiler.static_paths,
+                            constants=compiler.constants, tolerance=tolerance)
     body = tree.body
     expression.is_path = compiler.static_path(body, {}) is not None
     if with_sides and isinstance(body, ast.Compare) and len(body.ops) == 1 and type(body.ops[0]) in _CMPOPS:

@@ -1,7 +1,7 @@
 """Rendering findings: text for people (Chinese by default), JSON for programs."""
 import json
 
-from .findings import SEVERITIES
+from .findings import SEVERITIES, SEVERITY_RANK
 from .messages import t
 from .numbers import Num, fmt
 from .paths import format_path
@@ -40,13 +40,39 @@ def totals(reports) -> dict:
     return total
 
 
+def file_entry(r) -> dict:
+    return {"file": r.file, "year": r.year, "ruleset": r.ruleset,
+            "findings": [finding_dict(f) for f in r.findings], "summary": r.summary()}
+
+
+def error_entry(e, lang) -> dict:
+    return {"file": e.file, "line": e.line, "message": e.render(lang), "key": e.key}
+
+
 def render_json(reports, unreadable=(), lang: str = "zh") -> str:
-    doc = {"version": 1,
-           "files": [{"file": r.file, "year": r.year, "ruleset": r.ruleset,
-                      "findings": [finding_dict(f) for f in r.findings], "summary": r.summary()} for r in reports],
-           "errors": [{"file": e.file, "line": e.line, "message": e.render(lang), "key": e.key} for e in unreadable],
-           "summary": totals(reports)}
+    doc = {"version": 1, "files": [file_entry(r) for r in reports],
+           "errors": [error_entry(e, lang) for e in unreadable], "summary": totals(reports)}
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+class JsonStream:
+    """The same document as render_json, written file by file: a long run keeps no report in memory."""
+
+    def __init__(self, write):
+        self.write = write
+        self.count = 0
+        write('{\n  "version": 1,\n  "files": [')
+
+    def add(self, report):
+        text = json.dumps(file_entry(report), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self.write(("," if self.count else "") + "\n    " + text)
+        self.count += 1
+
+    def finish(self, unreadable, briefs, lang):
+        errors = json.dumps([error_entry(e, lang) for e in unreadable], ensure_ascii=False, indent=2)
+        summary = json.dumps(totals(briefs), ensure_ascii=False, indent=2)
+        self.write(("\n  ]" if self.count else "]") + ',\n  "errors": ' + errors.replace("\n", "\n  ")
+                   + ',\n  "summary": ' + summary.replace("\n", "\n  ") + "\n}\n")
 
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -68,29 +94,46 @@ def _detail_lines(f, lang) -> list[str]:
 
 def render_text(reports, lang: str = "zh", verbose: bool = False, colour: bool = False) -> str:
     """One line per finding, grouped by severity in a stable order; -v adds the figures and the basis."""
+    text = "\n".join(render_text_file(r, lang, verbose, colour) for r in reports)
+    if len(reports) > 1:
+        text += "\n" + t("text.total", lang, **totals(reports)) + "\n"
+    return text
+
+
+def render_text_file(r, lang: str = "zh", verbose: bool = False, colour: bool = False) -> str:
     import click
     paint = (lambda text, sev: click.style(text, fg=_COLOURS[sev], bold=sev == "error")) if colour \
         else (lambda text, sev: text)
-    lines = []
-    for r in reports:
-        lines.append(t("text.file_header", lang, file=r.file, ruleset=r.ruleset))
-        for severity in SEVERITIES:
-            group = [f for f in r.findings if f.severity == severity]
-            if not group:
-                continue
-            lines.append(paint(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)), severity))
-            for f in group:
-                where = f"{r.file}:{f.line}" if f.line else r.file
-                sep = "：" if lang == "zh" else ": "
-                lines.append(f"  {where}: {paint('[' + f.rule + ']', severity)} {f.title}{sep}{f.message}")
-                if verbose:
-                    lines.extend(_detail_lines(f, lang))
-        s = r.summary()
-        lines.append(t("text.summary", lang, name=r.ruleset_name, **s))
-        lines.append("")
-    if len(reports) > 1:
-        lines.append(t("text.total", lang, **totals(reports)))
-    return "\n".join(lines).rstrip() + "\n"
+    lines = [t("text.file_header", lang, file=r.file, ruleset=r.ruleset)]
+    for severity in SEVERITIES:
+        group = [f for f in r.findings if f.severity == severity]
+        if not group:
+            continue
+        lines.append(paint(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)), severity))
+        for f in group:
+            where = f"{r.file}:{f.line}" if f.line else r.file
+            sep = "：" if lang == "zh" else ": "
+            lines.append(f"  {where}: {paint('[' + f.rule + ']', severity)} {f.title}{sep}{f.message}")
+            if verbose:
+                lines.extend(_detail_lines(f, lang))
+    lines.append(t("text.summary", lang, name=r.ruleset_name, **r.summary()))
+    return "\n".join(lines) + "\n"
+
+
+class Brief:
+    """What a run over many files keeps of each report: its file and its counts."""
+    __slots__ = ("file", "_summary", "worst")
+
+    def __init__(self, report):
+        self.file = report.file
+        self._summary = report.summary()
+        self.worst = max((SEVERITY_RANK[f.severity] for f in report.findings), default=-1)
+
+    def summary(self):
+        return self._summary
+
+    def fails(self, threshold):
+        return self.worst >= SEVERITY_RANK[threshold]
 
 
 def _width(text: str) -> int:
@@ -105,7 +148,7 @@ def _pad(text: str, width: int) -> str:
 
 def render_table(reports, unreadable=(), lang: str = "zh") -> str:
     """The closing table of a run over many files: errors, warnings and notes per file, then totals."""
-    rows = [(r.file, r.summary()) for r in reports]
+    rows = [(r.file, r.summary()) for r in reports]  # FileReports or Briefs
     total_label = t("table.total", lang, files=len(reports) + len(unreadable))
     width = max([_width(f) for f, _ in rows] + [_width(str(e.file)) for e in unreadable] + [_width(total_label)])
     cells = lambda s: f"{s['error']:>5} {s['warning']:>5} {s['info']:>5}"

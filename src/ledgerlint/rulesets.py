@@ -77,10 +77,24 @@ class RuleSet:
     chain: list                    # set names from this one up the inheritance chain
     rules: list
     schema: dict
-    validator: object
+    schema_folder: FsPath
     disabled: list = field(default_factory=list)
     changes: list = field(default_factory=list)     # of this set and every set it inherits, own first
     region: str | None = None
+
+    _validator: object = field(default=None, repr=False)
+    schema_checked: bool = False   # the schema passed the meta-schema check when this set was cached
+
+    def __getstate__(self):  # the validator is rebuilt where it is needed, not cached
+        return {**self.__dict__, "_validator": None}
+
+    @property
+    def validator(self):
+        """Built on first use: a set that is only inherited from never needs one."""
+        if self._validator is None:
+            self._validator = make_validator(self.schema, self.schema_folder, checked=self.schema_checked)
+            self.schema_checked = True
+        return self._validator
 
     @property
     def folder(self) -> FsPath:
@@ -307,7 +321,7 @@ def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()
         raise collect[0]
     return RuleSet(name=name, year=year, title=meta["title"], folders=[folder] + (parent.folders if parent else []),
                    documents=list(meta.get("documents", [])), chain=[name] + (parent.chain if parent else []),
-                   rules=list(rules.values()), schema=schema, validator=make_validator(schema, folder),
+                   rules=list(rules.values()), schema=schema, schema_folder=folder,
                    disabled=disabled, changes=_changes(meta, name) + (parent.changes if parent else []))
 
 
@@ -324,6 +338,6 @@ def compose(national: RuleSet, overlay_folder: FsPath, problems: list | None = N
     name = f"{origin}/{national.year}"
     return RuleSet(name=name, year=national.year, title=meta["title"], folders=[overlay_folder] + national.folders,
                    documents=list(meta.get("documents", [])) + national.documents, chain=[name] + national.chain,
-                   rules=list(rules.values()), schema=schema, validator=make_validator(schema, overlay_folder),
+                   rules=list(rules.values()), schema=schema, schema_folder=overlay_folder,
                    disabled=disabled + national.disabled, changes=_changes(meta, origin) + national.changes,
                    region=meta.get("region", origin))

@@ -48,12 +48,23 @@ def load_schema_dict(folder: FsPath, inherited: dict | None = None) -> dict:
     return inherited
 
 
-def make_validator(schema: dict, folder: FsPath):
+_CHECKED: dict[str, object] = {}
+
+
+def make_validator(schema: dict, folder: FsPath, checked: bool = False):
+    """A validator for `schema`, the schema itself checked once per distinct content (checking it against
+    the 2020-12 meta-schema costs more than validating a disclosure)."""
+    if checked:
+        return jsonschema.Draft202012Validator(schema)
+    key = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+    if key in _CHECKED:
+        return _CHECKED[key]
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as exc:
         raise RuleSetError("ruleset.bad_schema", file=str(folder), reason=str(exc).splitlines()[0]) from None
-    return jsonschema.Draft202012Validator(schema)
+    _CHECKED[key] = validator = jsonschema.Draft202012Validator(schema)
+    return validator
 
 
 def load_schema(folder: FsPath) -> jsonschema.protocols.Validator:

@@ -8,6 +8,7 @@ earlier year, with a warning that names it.
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
+from . import cache
 from .errors import RuleSetError
 from .rulesets import RULESET_FILE, RuleSet, _read_meta, available_years, compose, load_ruleset, shipped_rules_dir
 
@@ -83,7 +84,44 @@ def select(rules_dir, year: int, province=None) -> Selection:
 
 
 def load_named(rules_dir, name: str, problems: list | None = None) -> RuleSet:
-    """A rule set by its name: "2023" (national) or "内蒙古/2023" (an overlay on a national year)."""
+    """A rule set by its name: "2023" (national) or "内蒙古/2023" (an overlay on a national year); from the
+    cache when none of its files changed (`problems` asks for a full load, as `rules lint` does)."""
+    if problems is not None or not cache.enabled():
+        return _build(rules_dir, name, problems)
+    try:
+        cache_key = cache.key(name, _source_folders(rules_dir, name))
+    except OSError:
+        return _build(rules_dir, name, problems)
+    ruleset = cache.load(cache_key)
+    if ruleset is None:
+        ruleset = _build(rules_dir, name, problems)
+        ruleset.validator  # check the schema now, so that the cached set need not check it again
+        cache.store(cache_key, ruleset)
+    return ruleset
+
+
+def _source_folders(rules_dir, name: str) -> list:
+    """Every folder a set is read from, found by following `extends` without compiling anything."""
+    root = rules_root(rules_dir)
+    region, _, year = name.rpartition("/")
+    folders = [root / region] if region else []
+    folder = root / year
+    seen = set()
+    while folder.is_dir() and folder not in seen:
+        seen.add(folder)
+        folders.append(folder)
+        folders += [folder / "tests"] if (folder / "tests").is_dir() else []
+        meta = (folder / RULESET_FILE).read_text(encoding="utf-8")
+        parent = next((line.split(":", 1)[1].strip() for line in meta.splitlines() if line.startswith("extends:")), "")
+        parent = parent.strip("\"'")
+        if parent.startswith("ledgerlint:"):
+            shipped = shipped_rules_dir()
+            return folders + _source_folders(shipped, parent.split(":", 1)[1])
+        folder = folder.parent / parent if parent else FsPath("/nonexistent")
+    return folders
+
+
+def _build(rules_dir, name: str, problems: list | None = None) -> RuleSet:
     root = rules_root(rules_dir)
     region, _, year = name.rpartition("/")
     folder = root / year

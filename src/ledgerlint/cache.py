@@ -1,0 +1,58 @@
+"""A cache of compiled rule sets, keyed by the content of every file they are made from.
+
+Reading and compiling a rule set costs more than checking a disclosure; the cache makes a second run
+start quickly. It lives where the user's caches belong ($LEDGERLINT_CACHE_DIR, else $XDG_CACHE_HOME/
+ledgerlint, else ~/.cache/ledgerlint), is private to the user (0700), is safe to delete at any time, and is
+never trusted blindly: any problem reading it means the rule set is simply built again. Set
+LEDGERLINT_NO_CACHE=1 to bypass it."""
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path as FsPath
+
+from . import __version__
+
+_FORMAT = 1
+
+
+def cache_dir() -> FsPath:
+    if os.environ.get("LEDGERLINT_CACHE_DIR"):
+        return FsPath(os.environ["LEDGERLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return FsPath(base) / "ledgerlint"
+
+
+def enabled() -> bool:
+    return not os.environ.get("LEDGERLINT_NO_CACHE")
+
+
+def key(name: str, folders) -> str:
+    """The content of every file the set is made from, with the program's and Python's versions."""
+    digest = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}|{name}".encode())
+    for folder in folders:
+        for path in sorted(p for p in FsPath(folder).iterdir() if p.is_file()):
+            digest.update(str(path).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def load(cache_key: str):
+    try:
+        with open(cache_dir() / f"{cache_key}.pickle", "rb") as handle:
+            return pickle.load(handle)  # noqa: S301 - the user's own private cache, see the docstring
+    except Exception:  # a missing, stale or damaged entry: build the set again
+        return None
+
+
+def store(cache_key: str, ruleset) -> None:
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{cache_key}.pickle")
+    except Exception:  # no cache is no problem: the next run builds the set again
+        pass

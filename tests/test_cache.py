@@ -1,0 +1,46 @@
+"""The compiled rule-set cache: same results, rebuilt when a file changes, harmless when damaged."""
+import shutil
+
+from conftest import RULES, SEED
+from ledgerlint import Checker
+from ledgerlint import cache
+from ledgerlint.selection import load_named
+
+
+def findings(checker):
+    return [(f.rule, f.line, f.message) for f in checker.check_file(SEED).findings]
+
+
+def test_a_cached_set_gives_the_same_findings(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path))
+    first = findings(Checker())                       # builds and stores
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    second = findings(Checker())                      # loads from the cache
+    monkeypatch.setenv("LEDGERLINT_NO_CACHE", "1")
+    assert first == second == findings(Checker())     # and without any cache
+
+
+def test_changing_a_rule_file_makes_a_new_entry(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(RULES, root)
+    assert load_named(root, "2023").rule("GF-003").title.startswith("附表数量")
+    rule_file = root / "2023" / "15-变动与规范.yaml"
+    rule_file.write_text(rule_file.read_text(encoding="utf-8").replace(
+        "title: 附表数量符合 2023 年度公开要求", "title: 附表的数量"), encoding="utf-8")
+    assert load_named(root, "2023").rule("GF-003").title == "附表的数量"
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path))
+    expected = findings(Checker())
+    for entry in tmp_path.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert findings(Checker()) == expected
+
+
+def test_the_cache_lives_where_user_caches_belong(monkeypatch, tmp_path):
+    monkeypatch.delenv("LEDGERLINT_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache.cache_dir() == tmp_path / "ledgerlint"
