@@ -30,12 +30,18 @@ def enabled() -> bool:
 
 def key(name: str, folders) -> str:
     """The content of every file the set is made from, with the program's and Python's versions."""
-    digest = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}|{name}".encode())
+    digest = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}|{name}|{_code_stamp()}".encode())
     for folder in folders:
         for path in sorted(p for p in FsPath(folder).iterdir() if p.is_file()):
             digest.update(str(path).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _code_stamp() -> str:
+    """The program's own files (a changed compiler must not meet expressions it compiled before)."""
+    here = FsPath(__file__).resolve().parent
+    return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
 
 
 def load(cache_key: str):

@@ -149,20 +149,20 @@ class Evaluator:
             return None, self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
 
     def _truth(self, rule, expression, bindings, element_path):
-        value, outcome = self._guarded(rule, expression, bindings, element_path)
-        if outcome is not None:
-            return None, outcome
+        """(True/False, None), or (None, Outcome) when the rule cannot be evaluated."""
         try:
-            return bool(value), None
+            return bool(expression.evaluate(self.root, bindings)), None
         except NotEvaluated as exc:
             return None, self._not_evaluated(rule, exc.key, exc.params, element_path)
+        except Exception as exc:  # decimal traps, a type the operators refused: never crash a check
+            return None, self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
 
     def _check_one(self, rule: Rule, bindings, element_path) -> Outcome:
         ok, outcome = self._truth(rule, rule.assertion, bindings, element_path)
-        if outcome is not None:
-            return outcome
         if ok:
             return Outcome(rule, PASSED)
+        if outcome is not None:
+            return outcome
         reads = _trace(rule.assertion, self.root, bindings)
         values, detail = _sides(rule, self.root, bindings, self.lang)
         if rule.message is None:

@@ -83,7 +83,7 @@ class _Recorder:
         return ""
 
     def overrides(self, expression):
-        table = {"_get": self.reader}
+        table = {"_get": self.reader, "_path": self.reader}
         for name in _SYMBOLS:
             table[name] = self.operator(name)
         for name in expression.template:

@@ -55,6 +55,7 @@ class Expression:
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
     constants: dict = field(default_factory=dict, repr=False)
     tolerance: object = Decimal(0)
+    _scope: dict | None = field(default=None, repr=False, compare=False)
 
     # Compiled expressions are cached between runs (cache.py): the code object travels through marshal,
     # the constants as data (a regular expression as its pattern), and the globals are rebuilt here.
@@ -71,12 +72,18 @@ class Expression:
 
     def evaluate(self, root, bindings=None, overrides=None):
         functions.start_budget()
-        scope = dict(self.template)
+        if overrides:  # `explain` swaps in operators that also record each step, in a scope of its own
+            scope = dict(self.template)
+            scope.update({k: v(scope[k]) for k, v in overrides.items() if k in scope})
+        else:
+            # one scope per expression, reused: evaluation is single-threaded (parallel runs use
+            # processes) and the code writes no globals, so only the document and bindings change
+            scope = self._scope
+            if scope is None:
+                scope = self._scope = dict(self.template)
         scope[DOC] = root
         if bindings:
             scope.update(bindings)
-        if overrides:  # `explain` swaps in operators that also record each step
-            scope.update({k: v(scope[k]) for k, v in overrides.items() if k in scope})
         return eval(self.code, scope)  # noqa: S307 - code built from an allow-listed, rewritten AST
 
 
@@ -232,7 +239,33 @@ class _Compiler:
     def _read(self, node, scope, depth, reading, key_node):
         if not reading:
             self.record(node, scope)
+            chain = self._constant_chain(node, scope)
+            if chain is not None:  # a.b["c"].d in one call: the common case, and the hot path
+                base, keys = chain
+                self.nodes += len(keys)
+                return _call("_path", base, ast.Constant(keys))
         return _call("_get", self.walk(node.value, scope, depth, reading=True), key_node)
+
+    def _constant_chain(self, node, scope):
+        """(base, keys) when `node` reads text keys only, down from a name; else None."""
+        keys = []
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            if isinstance(node, ast.Attribute):
+                key = node.attr
+            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                key = node.slice.value
+            else:
+                return None
+            if key.startswith("_"):
+                return None  # let the ordinary path refuse it, with its message
+            keys.append(key)
+            node = node.value
+        if not isinstance(node, ast.Name) or node.id.startswith("_") or node.id in FUNCTIONS:
+            return None
+        keys.reverse()
+        if node.id in scope or node.id in self.bound:
+            return ast.Name(id=node.id, ctx=ast.Load()), tuple(keys)
+        return ast.Name(id=DOC, ctx=ast.Load()), (node.id, *keys)
 
     def visit_Attribute(self, node, scope, depth, reading):
         if node.attr.startswith("_"):

@@ -11,7 +11,7 @@ import re2
 from . import numbers as n
 from .numbers import Num, NotEvaluated
 from .paths import format_path
-from .views import Arr, Missing, Obj, Text, path_of
+from .views import ABSENT, Arr, Missing, Obj, Text, path_of, wrap
 
 
 def _describe(value) -> str:
@@ -63,7 +63,14 @@ def tick(units: int = 1) -> None:
     _left -= units
     if _left < 0:
         raise NotEvaluated("eval.budget", limit=MAX_OPERATIONS)
-    if _left % CLOCK_EVERY < units and time.monotonic() > _deadline:
+    if _left % CLOCK_EVERY < units:
+        _look_at_the_clock()
+
+
+def _look_at_the_clock() -> None:
+    if _left < 0:
+        raise NotEvaluated("eval.budget", limit=MAX_OPERATIONS)
+    if time.monotonic() > _deadline:
         raise NotEvaluated("eval.too_slow", limit=MAX_SECONDS)
 
 
@@ -81,11 +88,45 @@ def op_iter(values):
 
 
 def op_get(container, key):
-    tick()
-    value = _get(container, key)
+    # the hot path of every rule: a text key read from an object, budget counted inline
+    global _left
+    _left -= 1
+    if _left & 4095 == 0 or _left < 0:
+        _look_at_the_clock()
+    if type(container) is Obj and type(key) is str:
+        value = container._views.get(key, ABSENT)
+        if value is ABSENT:
+            if key in container.raw:
+                value = container._views[key] = wrap(container.raw[key], container.path + (key,))
+            else:
+                value = Missing(container.path + (key,))
+    else:
+        value = _get(container, key)
     if TRACE is not None and getattr(value, "path", None) is not None:
         TRACE.append(value)
     return value
+
+
+def op_path(container, keys):
+    """container[k1][k2]… for text keys, in one call; the same views, budget and trace as op_get."""
+    global _left
+    _left -= len(keys)
+    if _left < 0 or _left & 4095 < len(keys):
+        _look_at_the_clock()
+    for key in keys:
+        if type(container) is Obj:
+            value = container._views.get(key, ABSENT)
+            if value is ABSENT:
+                if key in container.raw:
+                    value = container._views[key] = wrap(container.raw[key], container.path + (key,))
+                else:
+                    value = Missing(container.path + (key,))
+        else:
+            value = _get(container, key)
+        if TRACE is not None and getattr(value, "path", None) is not None:
+            TRACE.append(value)
+        container = value
+    return container
 
 
 def _get(container, key):
@@ -95,10 +136,8 @@ def _get(container, key):
                 raise NotEvaluated("eval.missing", path=format_path(key.path), at=key.path)
             shown = n.fmt(key.value) if isinstance(key, Num) else _describe(key)
             raise NotEvaluated("eval.bad_key", key=shown, path=format_path(container.path))
-        try:
-            return container.items[key]
-        except KeyError:
-            return Missing(container.path + (str(key),))
+        view = container.child(key)
+        return view if view is not ABSENT else Missing(container.path + (str(key),))
     if isinstance(container, (Arr, list, tuple)):
         items = container.items if isinstance(container, Arr) else container
         index = num(key).value
@@ -194,7 +233,7 @@ def make_comparisons(tol):
 def op_in(item, container):
     container = _plain(container) if not isinstance(container, (Arr, Obj)) else container
     if isinstance(container, Obj):
-        return str(item) in container.items
+        return str(item) in container.raw
     if isinstance(container, (Arr, list, tuple)):
         eq = make_comparisons(n.ZERO)["_eq"]
         return any(eq(item, x) for x in container)
@@ -309,7 +348,7 @@ def f_contains(text, part):
 def f_values(obj):
     """values(对象)：对象的全部值（如 明细 中各项金额），按文件中的顺序。"""
     if isinstance(obj, Obj):
-        tick(len(obj.items))
+        tick(len(obj.raw))
         return list(obj.items.values())
     return _items(obj)
 
@@ -317,8 +356,8 @@ def f_values(obj):
 def f_keys(obj):
     """keys(对象)：对象的全部键名。"""
     if isinstance(obj, Obj):
-        tick(len(obj.items))
-        return [Text(k) for k in obj.items]
+        tick(len(obj.raw))
+        return [Text(k) for k in obj.raw]
     raise NotEvaluated("eval.not_object", value=_describe(obj))
 
 
@@ -349,14 +388,14 @@ def f_find(obj, key=None):
     """find("键") 或 find(对象, "键")：全文件（或该对象内）各处该键的值，按文件顺序。"""
     if key is None:
         raise NotEvaluated("eval.error", reason="find")
-    return [v.items[key] for v in _walk(obj) if isinstance(v, Obj) and key in v.items]
+    return [v.child(key) for v in _walk(obj) if isinstance(v, Obj) and key in v.raw]
 
 
 def f_having(obj, key=None):
     """having("键") 或 having(对象, "键")：全文件（或该对象内）含有该键的所有对象，如 having("方向") 为所有变动。"""
     if key is None:
         raise NotEvaluated("eval.error", reason="having")
-    return [v for v in _walk(obj) if isinstance(v, Obj) and key in v.items]
+    return [v for v in _walk(obj) if isinstance(v, Obj) and key in v.raw]
 
 
 UP_WORDS = ("增加", "增长", "上升")
@@ -453,6 +492,7 @@ ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (
          "name": (1, 1)}
 
 OPERATORS = {
+    "_path": op_path,
     "_iter": op_iter,
     "_get": op_get, "_add": op_add, "_sub": op_sub, "_mul": op_mul, "_div": op_div, "_neg": op_neg,
     "_pos": op_pos, "_pow": op_pow, "_in": op_in, "_exists": op_exists,

@@ -8,6 +8,8 @@ That keeps rounding noise out of the findings while a one-cent slip that no roun
 from decimal import Decimal, InvalidOperation
 
 INF = Decimal("Infinity")
+_HALF: dict = {}   # half a unit of the last digit, by exponent (-2 -> 0.005)
+_new = object.__new__
 ZERO = Decimal(0)
 
 
@@ -33,14 +35,18 @@ class Num:
     @classmethod
     def stated(cls, number, path=None) -> "Num":
         """A figure as written in a document: integers exact, fractions ± half a unit of the last digit."""
-        if isinstance(number, int):
+        if type(number) is int:
             d = Decimal(number)
             return cls(d, d, d, path)
         exponent = number.as_tuple().exponent
-        if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
-            raise NotEvaluated("eval.not_finite", value=str(number))
-        half = Decimal(5).scaleb(exponent - 1)
-        return cls(number, number - half, number + half, path)
+        half = _HALF.get(exponent)
+        if half is None:
+            if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
+                raise NotEvaluated("eval.not_finite", value=str(number))
+            half = _HALF[exponent] = Decimal(5).scaleb(exponent - 1)
+        num = _new(cls)  # without __init__: this runs for every figure a rule reads
+        num.value, num.lo, num.hi, num.path = number, number - half, number + half, path
+        return num
 
     @classmethod
     def exact(cls, number) -> "Num":

@@ -1,8 +1,9 @@
 """Read-only views of a disclosure, the only values an expression can see.
 
-JSON objects become Obj, lists Arr, numbers Num (with their rounding interval), strings Text; each knows
-its path, so a finding can say where a figure came from. A key that is absent reads as Missing, which
-propagates through further reads and stops the rule as "not evaluated" when it is used.
+JSON objects are seen as Obj, lists as Arr, numbers as Num (with their rounding interval), strings as
+Text; each knows its path, so a finding can say where a figure came from. Views are made on first read
+and kept, so a rule pays only for what it reads and later rules reuse it. A key that is absent reads as
+Missing, which propagates through further reads and stops the rule as "not evaluated" when it is used.
 """
 from decimal import Decimal
 
@@ -10,32 +11,60 @@ from .numbers import Num, NotEvaluated
 from .paths import format_path
 
 
-class Obj:
-    __slots__ = ("items", "path")
+ABSENT = object()
 
-    def __init__(self, items: dict, path: tuple):
-        self.items = items
+
+class Obj:
+    __slots__ = ("raw", "path", "_views")
+
+    def __init__(self, raw: dict, path: tuple):
+        self.raw = raw
         self.path = path
+        self._views: dict = {}
+
+    def child(self, key):
+        """The view of `key`, or ABSENT when the key is not there (a JSON null is None)."""
+        view = self._views.get(key, ABSENT)
+        if view is ABSENT:
+            if key not in self.raw:
+                return ABSENT
+            view = self._views[key] = wrap(self.raw[key], self.path + (key,))
+        return view
+
+    @property
+    def items(self) -> dict:
+        """Every child's view, in file order."""
+        if len(self._views) != len(self.raw):
+            for key in self.raw:
+                self.child(key)
+        return {key: self._views[key] for key in self.raw}
 
     def __iter__(self):
         raise NotEvaluated("eval.iterate_object", path=format_path(self.path))
 
     def __len__(self):
-        return len(self.items)
+        return len(self.raw)
 
 
 class Arr:
-    __slots__ = ("items", "path")
+    __slots__ = ("raw", "path", "_items")
 
-    def __init__(self, items: list, path: tuple):
-        self.items = items
+    def __init__(self, raw: list, path: tuple):
+        self.raw = raw
         self.path = path
+        self._items = None
+
+    @property
+    def items(self) -> list:
+        if self._items is None:
+            self._items = [wrap(v, self.path + (i,)) for i, v in enumerate(self.raw)]
+        return self._items
 
     def __iter__(self):
         return iter(self.items)
 
     def __len__(self):
-        return len(self.items)
+        return len(self.raw)
 
 
 class Text(str):
@@ -56,21 +85,23 @@ class Missing:
     __bool__ = __iter__ = __len__ = _refuse
 
 
+def _text(value, path):
+    text = Text(value)
+    text.path = path
+    return text
+
+
+_WRAP = {dict: Obj, list: Arr, Decimal: Num.stated, int: Num.stated, str: _text}
+
+
+def wrap(value, path: tuple):
+    make = _WRAP.get(type(value))   # exact types: bool (an int subclass) and None stay as they are
+    return value if make is None else make(value, path)
+
+
 def build(value, path: tuple = ()):
-    """Wrap parsed JSON once per disclosure; every rule then reads the same views."""
-    if isinstance(value, dict):
-        return Obj({k: build(v, path + (k,)) for k, v in value.items()}, path)
-    if isinstance(value, list):
-        return Arr([build(v, path + (i,)) for i, v in enumerate(value)], path)
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, (int, Decimal)):
-        return Num.stated(value, path)
-    if isinstance(value, str):
-        text = Text(value)
-        text.path = path
-        return text
-    return value
+    """The view of a whole disclosure; its parts are made as they are read."""
+    return wrap(value, path)
 
 
 def path_of(value):
