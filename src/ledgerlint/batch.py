@@ -5,7 +5,6 @@ per file; reports come back as plain data and are collected in input order, so t
 whatever the number of workers."""
 import glob
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path as FsPath
 
 from .api import Checker
@@ -67,6 +66,7 @@ def iter_checks(files, options: dict, jobs: int | None = None):
         for path in files:
             yield _check_one(path)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for importing it
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(options,)) as pool:
         yield from pool.map(_check_one, files, chunksize=chunk)

@@ -188,8 +188,9 @@ class Evaluator:
         if not isinstance(elements, (Arr, list)):
             return [self._not_evaluated(rule, "eval.each_not_list", {}, getattr(elements, "path", None))]
         outcomes = []
+        name = rule.as_name
         for element in elements:
-            bindings = {rule.as_name: element}
+            bindings = {name: element}
             element_path = getattr(element, "path", None)
             if rule.where is not None:
                 selected, outcome = self._truth(rule, rule.where, bindings, element_path)

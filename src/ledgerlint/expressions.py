@@ -66,7 +66,7 @@ class Expression:
                 "is_path": self.is_path}
 
     def __setstate__(self, state):
-        constants = {k: compile_regex(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
+        constants = {k: functions.Pattern(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
         self.__init__(state["source"], marshal.loads(state["code"]), _template(constants, state["tolerance"]),
                       state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"])
 

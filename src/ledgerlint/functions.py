@@ -6,8 +6,6 @@ FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is 
 """
 import time
 
-import re2
-
 from . import numbers as n
 from .numbers import Num, NotEvaluated
 from .paths import format_path
@@ -55,7 +53,7 @@ _deadline = 0.0
 def start_budget() -> None:
     global _left, _deadline
     _left = MAX_OPERATIONS
-    _deadline = time.monotonic() + MAX_SECONDS
+    _deadline = 0.0  # set at the first look at the clock: most evaluations end long before it
 
 
 def tick(units: int = 1) -> None:
@@ -68,9 +66,13 @@ def tick(units: int = 1) -> None:
 
 
 def _look_at_the_clock() -> None:
+    global _deadline
     if _left < 0:
         raise NotEvaluated("eval.budget", limit=MAX_OPERATIONS)
-    if time.monotonic() > _deadline:
+    now = time.monotonic()
+    if not _deadline:
+        _deadline = now + MAX_SECONDS
+    elif now > _deadline:
         raise NotEvaluated("eval.too_slow", limit=MAX_SECONDS)
 
 
@@ -499,10 +501,29 @@ OPERATORS = {
 }
 
 
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False  # the refusal is reported as a rule-file problem, not logged to stderr
+class Pattern:
+    """A regular expression for matches(): RE2 (linear time), compiled when first used; a pattern is
+    checked when the rule file is loaded (check_regex)."""
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str):
+        self.pattern = pattern
+        self._compiled = None
+
+    def search(self, text):
+        if self._compiled is None:
+            self._compiled = _re2_compile(self.pattern)
+        return self._compiled.search(text)
 
 
-def compile_regex(pattern: str):
-    """Compile with RE2 (linear time); raises re2.error for a bad pattern."""
-    return re2.compile(pattern, _RE2_OPTIONS)
+def _re2_compile(pattern: str):
+    import re2  # imported on first use: most runs of most rule sets never need it
+    options = re2.Options()
+    options.log_errors = False  # a refused pattern is reported as a rule-file problem, not logged
+    return re2.compile(pattern, options)
+
+
+def compile_regex(pattern: str) -> Pattern:
+    """Check the pattern with RE2 now (raises on a bad one) and return it for use at run time."""
+    _re2_compile(pattern)
+    return Pattern(pattern)
