@@ -113,7 +113,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
     from .batch import expand, iter_checks
     from .output import render, write_new
-    from .report import Brief, JsonStream, render_table, render_text_file, totals
+    from .report import JsonStream, Tally, render_table, render_text_file
 
     streaming = output is None and fmt in ("text", "json")   # file by file: a long run holds no reports
     options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding,
@@ -127,7 +127,8 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
         sys.exit(2)
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     json_out = JsonStream(lambda text: click.echo(text, nl=False)) if streaming and fmt == "json" else None
-    briefs, reports, unreadable = [], [], []
+    tally = Tally(keep_rows=fmt == "text")
+    reports, unreadable = [], []
     show_bar = sys.stderr.isatty() and len(paths) >= PROGRESS_FROM
     with click.progressbar(length=len(paths), file=sys.stderr, label=t("batch.progress", lang)) if show_bar \
             else _NoBar() as bar:
@@ -137,22 +138,22 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
                 _fail(result, lang)
                 unreadable.append(result)
                 continue
-            briefs.append(Brief(result))
+            tally.add(result)
             if json_out is not None:
                 json_out.add(result)
             elif streaming:
-                if len(briefs) > 1:
+                if tally.files > 1:
                     click.echo("")  # a blank line between files
                 click.echo(render_text_file(result, lang, verbose, colour), nl=False, color=colour)
             else:
                 reports.append(result)
     if json_out is not None:
-        json_out.finish(unreadable, briefs, lang)
+        json_out.finish(unreadable, tally.totals(), lang)
     elif streaming:
-        if len(briefs) > 1:
-            click.echo("\n" + t("text.total", lang, **totals(briefs)))
+        if tally.files > 1:
+            click.echo("\n" + t("text.total", lang, **tally.totals()))
         if len(paths) > 1:
-            click.echo(render_table(briefs, unreadable, lang), nl=False)
+            click.echo(render_table(tally, unreadable, lang), nl=False)
     else:
         text = render(fmt, reports, unreadable, _rulesets_of(reports, options), lang, verbose)
         if output is None:
@@ -164,7 +165,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
                 _fail(exc, lang)
                 sys.exit(2)
             click.echo(t("output.written", lang, path=output), err=True)
-    failed = any(b.fails(fail_on) for b in briefs)
+    failed = tally.fails(fail_on)
     sys.exit(2 if unreadable else 1 if failed else 0)
 
 

@@ -68,9 +68,9 @@ class JsonStream:
         self.write(("," if self.count else "") + "\n    " + text)
         self.count += 1
 
-    def finish(self, unreadable, briefs, lang):
+    def finish(self, unreadable, summary: dict, lang):
         errors = json.dumps([error_entry(e, lang) for e in unreadable], ensure_ascii=False, indent=2)
-        summary = json.dumps(totals(briefs), ensure_ascii=False, indent=2)
+        summary = json.dumps(summary, ensure_ascii=False, indent=2)
         self.write(("\n  ]" if self.count else "]") + ',\n  "errors": ' + errors.replace("\n", "\n  ")
                    + ',\n  "summary": ' + summary.replace("\n", "\n  ") + "\n}\n")
 
@@ -120,19 +120,29 @@ def render_text_file(r, lang: str = "zh", verbose: bool = False, colour: bool = 
     return "\n".join(lines) + "\n"
 
 
-class Brief:
-    """What a run over many files keeps of each report: its file and its counts."""
-    __slots__ = ("file", "_summary", "worst")
+class Tally:
+    """What a run over many files keeps: running totals, the worst severity, and (for the closing table
+    of a text run) one short row per file — never the reports themselves."""
 
-    def __init__(self, report):
-        self.file = report.file
-        self._summary = report.summary()
-        self.worst = max((SEVERITY_RANK[f.severity] for f in report.findings), default=-1)
+    def __init__(self, keep_rows: bool = True):
+        self.total = {k: 0 for k in ("rules", "passed", "failed", "not_evaluated", "error", "warning", "info")}
+        self.files = 0
+        self.worst = -1
+        self.rows = [] if keep_rows else None
 
-    def summary(self):
-        return self._summary
+    def add(self, report) -> None:
+        s = report.summary()
+        for k, v in s.items():
+            self.total[k] += v
+        self.files += 1
+        self.worst = max([self.worst] + [SEVERITY_RANK[f.severity] for f in report.findings])
+        if self.rows is not None:
+            self.rows.append((report.file, s["error"], s["warning"], s["info"]))
 
-    def fails(self, threshold):
+    def totals(self) -> dict:
+        return {**self.total, "files": self.files}
+
+    def fails(self, threshold: str) -> bool:
         return self.worst >= SEVERITY_RANK[threshold]
 
 
@@ -146,15 +156,16 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def render_table(reports, unreadable=(), lang: str = "zh") -> str:
+def render_table(tally, unreadable=(), lang: str = "zh") -> str:
     """The closing table of a run over many files: errors, warnings and notes per file, then totals."""
-    rows = [(r.file, r.summary()) for r in reports]  # FileReports or Briefs
-    total_label = t("table.total", lang, files=len(reports) + len(unreadable))
-    width = max([_width(f) for f, _ in rows] + [_width(str(e.file)) for e in unreadable] + [_width(total_label)])
-    cells = lambda s: f"{s['error']:>5} {s['warning']:>5} {s['info']:>5}"
+    rows = tally.rows or []
+    total_label = t("table.total", lang, files=tally.files + len(unreadable))
+    width = max([_width(f) for f, *_ in rows] + [_width(str(e.file)) for e in unreadable] + [_width(total_label)])
+    cells = lambda e, w, i: f"{e:>5} {w:>5} {i:>5}"
     head = " ".join(" " * max(0, 5 - _width(h)) + h for h in t("table.header", lang).split())
     out = [f"{_pad(t('table.file', lang), width)}  {head}"]
-    out += [f"{_pad(file, width)}  {cells(s)}" for file, s in rows]
+    out += [f"{_pad(file, width)}  {cells(e, w, i)}" for file, e, w, i in rows]
     out += [f"{_pad(str(e.file), width)}  {t('table.unreadable', lang)}" for e in unreadable]
-    out.append(f"{_pad(total_label, width)}  {cells(totals(reports))}")
+    total = tally.totals()
+    out.append(f"{_pad(total_label, width)}  {cells(total['error'], total['warning'], total['info'])}")
     return "\n".join(out) + "\n"
