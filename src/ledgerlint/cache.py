@@ -5,8 +5,8 @@ start quickly. It lives where the user's caches belong ($LEDGERLINT_CACHE_DIR, e
 ledgerlint, else ~/.cache/ledgerlint), is private to the user (0700), is safe to delete at any time, and is
 never trusted blindly: any problem reading it means the rule set is simply built again. Set
 LEDGERLINT_NO_CACHE=1 to bypass it."""
-import hashlib
 import os
+import zlib
 import pickle
 import sys
 import tempfile
@@ -29,13 +29,16 @@ def enabled() -> bool:
 
 
 def key(name: str, folders) -> str:
-    """The content of every file the set is made from, with the program's and Python's versions."""
-    digest = hashlib.sha256(f"{_FORMAT}|{__version__}|{sys.version}|{name}|{_code_stamp()}".encode())
+    """The content of every file the set is made from (CRC-32 and length of each: the cache guards
+    against edits, not against an adversary, and hashlib's start-up cost is most of a run's budget),
+    with the program's and Python's versions."""
+    parts = [str(_FORMAT), __version__, sys.version, name, _code_stamp()]
     for folder in folders:
         for path in sorted(p for p in FsPath(folder).iterdir() if p.is_file()):
-            digest.update(str(path).encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+            data = path.read_bytes()
+            parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}")
+    text = "|".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
 def _code_stamp() -> str:
