@@ -21,7 +21,13 @@ RULESET_FILE = "ruleset.yaml"
 TESTS_DIR = "tests"
 DEFAULT_AS = "item"
 
-_RULE_FILE_SCHEMA = json.loads((FsPath(__file__).parent / "rule-file.schema.json").read_text(encoding="utf-8"))
+_RULE_FILE_SCHEMA: dict = {}   # read when the first rule file is (a cached rule set needs none of it)
+
+
+def _rule_file_schema() -> dict:
+    if not _RULE_FILE_SCHEMA:
+        _RULE_FILE_SCHEMA.update(json.loads((FsPath(__file__).parent / "rule-file.schema.json").read_text(encoding="utf-8")))
+    return _RULE_FILE_SCHEMA
 _CHANGE = {"type": "object", "properties": {"change": {"type": "string"}, "source": {"type": "string"},
                                            "uncertain": {"type": "boolean"}},
            "required": ["change", "source"], "additionalProperties": False}
@@ -225,7 +231,7 @@ def load_rule_file(path: FsPath, origin: str, problems: list) -> list[Rule]:
     if not isinstance(data, dict):
         problems.append(RuleSetError("rulefile.not_mapping", file=file, line=1))
         return []
-    errors = _schema_errors(data, _RULE_FILE_SCHEMA, file, "rulefile")
+    errors = _schema_errors(data, _rule_file_schema(), file, "rulefile")
     if errors:
         problems.extend(errors)
         return []

@@ -1,0 +1,331 @@
+"""Compiling an expression: parse with `ast`, check every node against the allow-list, rewrite every
+operator and read into a call of ledgerlint's own operators, compile to a code object.
+
+Imported only when a rule set is compiled (a cached one needs none of this)."""
+import ast
+import copy
+from decimal import Decimal, InvalidOperation
+
+from .expressions import (DOC, EACH, MAX_DEPTH, MAX_LENGTH, MAX_LITERAL_DIGITS, MAX_NODES, MAX_POWER, MAX_STRING,
+                          Expression, ExpressionError, _template)
+from .functions import ARITY, FUNCTIONS, WHOLE_DOCUMENT, compile_regex
+from .numbers import Num
+from .paths import parse_path
+
+_BINOPS = {ast.Add: "_add", ast.Sub: "_sub", ast.Mult: "_mul", ast.Div: "_div"}
+_CMPOPS = {ast.Eq: "_eq", ast.NotEq: "_ne", ast.Lt: "_lt", ast.LtE: "_le", ast.Gt: "_gt", ast.GtE: "_ge"}
+_CMP_SYMBOL = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+_PLAIN = (ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.IfExp, ast.List, ast.Tuple,
+          ast.Load, ast.ListComp, ast.GeneratorExp, ast.comprehension)
+
+
+
+def _call(name, *args):
+    return ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=list(args), keywords=[])
+
+
+class _Compiler:
+    def __init__(self, source: str, bound: dict):
+        self.source = source
+        self.bound = bound            # names bound for the whole expression (`as`) -> static path or None
+        self.constants: dict = {}
+        self.static_paths: list = []
+        self.nodes = 0
+
+    def fail(self, key, node=None, byte_offset=None, **params):
+        if byte_offset is None:
+            byte_offset = getattr(node, "col_offset", None)
+        column = None
+        if byte_offset is not None:
+            # ast counts UTF-8 bytes; people count characters
+            line = self.source.split("\n")[(getattr(node, "lineno", 1) or 1) - 1]
+            column = len(line.encode()[:byte_offset].decode(errors="ignore")) + 1
+        raise ExpressionError(key, column=column, **params)
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def constant(self, value) -> ast.Name:
+        name = f"_k{len(self.constants)}"
+        self.constants[name] = value
+        return ast.Name(id=name, ctx=ast.Load())
+
+    def static_path(self, node, scope):
+        """The fixed path a chain of reads denotes (('三公经费', '总体情况', '支出决算')), or None."""
+        keys = []
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            if isinstance(node, ast.Attribute):
+                keys.append(node.attr)
+            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                keys.append(node.slice.value)
+            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int):
+                keys.append(EACH)
+            else:
+                return None
+            node = node.value
+        if not isinstance(node, ast.Name):
+            return None
+        if node.id in scope:
+            base = scope[node.id]
+        elif node.id in self.bound:
+            base = self.bound[node.id]
+        else:
+            base = (node.id,)
+        return None if base is None else tuple(base) + tuple(reversed(keys))
+
+    def record(self, node, scope):
+        path = self.static_path(node, scope)
+        if path is not None:
+            self.static_paths.append((path, node.col_offset + 1))  # a byte offset: only used for ordering
+        return path
+
+    # -- the walk -----------------------------------------------------------------------------------
+    def walk(self, node, scope: dict, depth: int = 0, reading: bool = False):
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.fail("expr.too_many_nodes", node, limit=MAX_NODES)
+        if depth > MAX_DEPTH:
+            self.fail("expr.too_deep", node, limit=MAX_DEPTH)
+        method = getattr(self, "visit_" + type(node).__name__, None)
+        if method is None:
+            self.fail("expr.not_allowed", node, what=type(node).__name__)
+        return method(node, scope, depth + 1, reading)
+
+    def visit_Expression(self, node, scope, depth, reading):
+        return ast.Expression(body=self.walk(node.body, scope, depth))
+
+    def visit_BoolOp(self, node, scope, depth, reading):
+        return ast.BoolOp(op=node.op, values=[self.walk(v, scope, depth) for v in node.values])
+
+    def visit_UnaryOp(self, node, scope, depth, reading):
+        operand = self.walk(node.operand, scope, depth)
+        if isinstance(node.op, ast.Not):
+            return ast.UnaryOp(op=ast.Not(), operand=operand)
+        if isinstance(node.op, ast.USub):
+            return _call("_neg", operand)
+        if isinstance(node.op, ast.UAdd):
+            return _call("_pos", operand)
+        self.fail("expr.not_allowed", node, what="~")
+
+    def visit_BinOp(self, node, scope, depth, reading):
+        if isinstance(node.op, ast.Pow):
+            exponent = node.right
+            if not (isinstance(exponent, ast.Constant) and type(exponent.value) is int
+                    and abs(exponent.value) <= MAX_POWER):
+                self.fail("expr.bad_power", node.right, limit=MAX_POWER)
+            return _call("_pow", self.walk(node.left, scope, depth), ast.Constant(exponent.value))
+        name = _BINOPS.get(type(node.op))
+        if name is None:
+            self.fail("expr.not_allowed", node, what=type(node.op).__name__)
+        for side in (node.left, node.right):
+            if isinstance(side, ast.Constant) and isinstance(side.value, str):
+                self.fail("expr.text_arithmetic", side)
+        return _call(name, self.walk(node.left, scope, depth), self.walk(node.right, scope, depth))
+
+    def visit_Compare(self, node, scope, depth, reading):
+        operands = [self.walk(x, scope, depth) for x in [node.left, *node.comparators]]
+        parts = []
+        for i, op in enumerate(node.ops):
+            a, b = copy.deepcopy(operands[i]), copy.deepcopy(operands[i + 1])
+            if isinstance(op, (ast.In, ast.NotIn)):
+                test = _call("_in", a, b)
+                parts.append(ast.UnaryOp(op=ast.Not(), operand=test) if isinstance(op, ast.NotIn) else test)
+            elif type(op) in _CMPOPS:
+                parts.append(_call(_CMPOPS[type(op)], a, b))
+            else:
+                self.fail("expr.not_allowed", node, what=type(op).__name__)
+        return parts[0] if len(parts) == 1 else ast.BoolOp(op=ast.And(), values=parts)
+
+    def visit_IfExp(self, node, scope, depth, reading):
+        return ast.IfExp(test=self.walk(node.test, scope, depth), body=self.walk(node.body, scope, depth),
+                         orelse=self.walk(node.orelse, scope, depth))
+
+    def visit_Constant(self, node, scope, depth, reading):
+        value = node.value
+        if value is None or isinstance(value, bool):
+            return ast.Constant(value)
+        if isinstance(value, str):
+            if len(value) > MAX_STRING:
+                self.fail("expr.long_string", node, limit=MAX_STRING)
+            return ast.Constant(value)
+        if isinstance(value, (int, float)):
+            text = ast.get_source_segment(self.source, node) or repr(value)
+            if sum(ch.isdigit() for ch in text) > MAX_LITERAL_DIGITS:
+                self.fail("expr.long_number", node, limit=MAX_LITERAL_DIGITS)
+            try:
+                number = Decimal(text.replace("_", ""))
+            except InvalidOperation:
+                self.fail("expr.not_allowed", node, what=text)
+            return self.constant(Num.exact(number))
+        self.fail("expr.not_allowed", node, what=type(value).__name__)
+
+    def visit_Name(self, node, scope, depth, reading):
+        name = node.id
+        if name.startswith("_"):
+            self.fail("expr.underscore", node, name=name)
+        if name in FUNCTIONS:
+            self.fail("expr.function_as_value", node, name=name)
+        if name in scope or name in self.bound:
+            return ast.Name(id=name, ctx=ast.Load())
+        if not reading:
+            self.record(node, scope)
+        return _call("_get", ast.Name(id=DOC, ctx=ast.Load()), ast.Constant(name))
+
+    def _read(self, node, scope, depth, reading, key_node):
+        if not reading:
+            self.record(node, scope)
+            chain = self._constant_chain(node, scope)
+            if chain is not None:  # a.b["c"].d in one call: the common case, and the hot path
+                base, keys = chain
+                self.nodes += len(keys)
+                return _call("_path", base, ast.Constant(keys))
+        return _call("_get", self.walk(node.value, scope, depth, reading=True), key_node)
+
+    def _constant_chain(self, node, scope):
+        """(base, keys) when `node` reads text keys only, down from a name; else None."""
+        keys = []
+        while isinstance(node, (ast.Attribute, ast.Subscript)):
+            if isinstance(node, ast.Attribute):
+                key = node.attr
+            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                key = node.slice.value
+            else:
+                return None
+            if key.startswith("_"):
+                return None  # let the ordinary path refuse it, with its message
+            keys.append(key)
+            node = node.value
+        if not isinstance(node, ast.Name) or node.id.startswith("_") or node.id in FUNCTIONS:
+            return None
+        keys.reverse()
+        if node.id in scope or node.id in self.bound:
+            return ast.Name(id=node.id, ctx=ast.Load()), tuple(keys)
+        return ast.Name(id=DOC, ctx=ast.Load()), (node.id, *keys)
+
+    def visit_Attribute(self, node, scope, depth, reading):
+        if node.attr.startswith("_"):
+            # point at the attribute itself, not at the start of the chain
+            self.fail("expr.underscore", node, byte_offset=node.end_col_offset - len(node.attr.encode()), name=node.attr)
+        return self._read(node, scope, depth, reading, ast.Constant(node.attr))
+
+    def visit_Subscript(self, node, scope, depth, reading):
+        if isinstance(node.slice, ast.Slice):
+            self.fail("expr.not_allowed", node.slice, what="slice")
+        key = node.slice
+        if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            if key.value.startswith("_"):
+                self.fail("expr.underscore", key, name=key.value)
+            return self._read(node, scope, depth, reading, ast.Constant(key.value))
+        return self._read(node, scope, depth, reading, self.walk(key, scope, depth))
+
+    def visit_List(self, node, scope, depth, reading):
+        return ast.List(elts=[self.walk(e, scope, depth) for e in node.elts], ctx=ast.Load())
+
+    def visit_Tuple(self, node, scope, depth, reading):
+        return ast.Tuple(elts=[self.walk(e, scope, depth) for e in node.elts], ctx=ast.Load())
+
+    def _comprehension(self, node, scope, depth, kind):
+        inner = dict(scope)
+        generators = []
+        for gen in node.generators:
+            if gen.is_async:
+                self.fail("expr.not_allowed", node, what="async")
+            if not isinstance(gen.target, ast.Name) or gen.target.id.startswith("_"):
+                self.fail("expr.bad_target", gen.target)
+            if gen.target.id in FUNCTIONS:
+                self.fail("expr.function_as_value", gen.target, name=gen.target.id)
+            iterator = _call("_iter", self.walk(gen.iter, inner, depth))
+            element = self.static_path(gen.iter, inner)
+            inner[gen.target.id] = None if element is None else element + (EACH,)
+            ifs = [self.walk(cond, inner, depth) for cond in gen.ifs]
+            generators.append(ast.comprehension(target=ast.Name(id=gen.target.id, ctx=ast.Store()),
+                                                iter=iterator, ifs=ifs, is_async=0))
+        return kind(elt=self.walk(node.elt, inner, depth), generators=generators)
+
+    def visit_ListComp(self, node, scope, depth, reading):
+        return self._comprehension(node, scope, depth, ast.ListComp)
+
+    def visit_GeneratorExp(self, node, scope, depth, reading):
+        # a generator's frame is unreachable here (no attribute access), but a list is simpler to reason about
+        return self._comprehension(node, scope, depth, ast.ListComp)
+
+    def visit_Call(self, node, scope, depth, reading):
+        func = node.func
+        if not isinstance(func, ast.Name) or func.id not in FUNCTIONS:
+            what = func.id if isinstance(func, ast.Name) else ast.get_source_segment(self.source, func) or "?"
+            self.fail("expr.unknown_function", func, name=what, known="、".join(sorted(FUNCTIONS)))
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            self.fail("expr.call_form", node, name=func.id)
+        low, high = ARITY[func.id]
+        if len(node.args) < low or (high is not None and len(node.args) > high):
+            self.fail("expr.arity", node, name=func.id, count=len(node.args))
+        if func.id == "exists" and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            return _call("_exists", self._path_reads(node.args[0], scope, depth))
+        args = [self.walk(a, scope, depth) for a in node.args]
+        if func.id == "matches":
+            pattern = node.args[1]
+            if not (isinstance(pattern, ast.Constant) and isinstance(pattern.value, str)):
+                self.fail("expr.regex_literal", pattern)
+            try:
+                args[1] = self.constant(compile_regex(pattern.value))
+            except Exception as exc:  # re2.error: the pattern is refused at load time
+                reason = exc.args[0] if exc.args else exc
+                reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+                self.fail("expr.bad_regex", pattern, reason=reason)
+        if len(args) == WHOLE_DOCUMENT.get(func.id, -1):
+            args.insert(0, ast.Name(id=DOC, ctx=ast.Load()))
+        return _call("_f_" + func.id, *args)
+
+    def _path_reads(self, literal, scope, depth):
+        """exists("a.b[0].c"): the same reads as a.b[0].c, without failing when one is absent."""
+        try:
+            parts = parse_path(literal.value)
+        except ValueError:
+            self.fail("expr.bad_path", literal, path=literal.value)
+        if not parts or not isinstance(parts[0], str):
+            self.fail("expr.bad_path", literal, path=literal.value)
+        head = parts[0]
+        if head in scope or head in self.bound:
+            node = ast.Name(id=head, ctx=ast.Load())
+        else:
+            node = _call("_get", ast.Name(id=DOC, ctx=ast.Load()), ast.Constant(head))
+        for part in parts[1:]:
+            if isinstance(part, str) and part.startswith("_"):
+                self.fail("expr.underscore", literal, name=part)
+            node = _call("_get", node, self.constant(Num.exact(part)) if isinstance(part, int) else ast.Constant(part))
+        self.nodes += len(parts)
+        return node
+
+
+def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
+                       with_sides: bool = False) -> Expression:
+    """Compile one expression; raises ExpressionError for anything outside the language.
+
+    `tolerance` is the extra allowance of == and the order comparisons (None: compare exactly as written);
+    `bound` names the variables a rule binds (its `as` name) with the static path of their value.
+    """
+    if not isinstance(source, str):
+        raise ExpressionError("expr.not_text")
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError("expr.too_long", limit=MAX_LENGTH)
+    text = source.strip()
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as exc:
+        raise ExpressionError("expr.syntax", column=exc.offset, reason=exc.msg) from None
+    except (ValueError, RecursionError, MemoryError):
+        raise ExpressionError("expr.too_deep", limit=MAX_DEPTH) from None
+    compiler = _Compiler(text, dict(bound or {}))
+    try:
+        rewritten = compiler.walk(tree, {})
+    except RecursionError:
+        raise ExpressionError("expr.too_deep", limit=MAX_DEPTH) from None
+    code = compile(ast.fix_missing_locations(rewritten), "<rule>", "eval")
+    expression = Expression(text, code, _template(compiler.constants, tolerance), compiler.static_paths,
+                            constants=compiler.constants, tolerance=tolerance)
+    body = tree.body
+    expression.is_path = compiler.static_path(body, {}) is not None
+    if with_sides and isinstance(body, ast.Compare) and len(body.ops) == 1 and type(body.ops[0]) in _CMPOPS:
+        left = ast.get_source_segment(text, body.left)
+        right = ast.get_source_segment(text, body.comparators[0])
+        expression.sides = (compile_expression(left, tolerance, bound), _CMP_SYMBOL[type(body.ops[0])],
+                            compile_expression(right, tolerance, bound))
+    return expression
