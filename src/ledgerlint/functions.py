@@ -9,7 +9,7 @@ import time
 from . import numbers as n
 from .numbers import Num, NotEvaluated
 from .paths import format_path
-from .views import ABSENT, Arr, Missing, Obj, Text, path_of, wrap
+from .views import ABSENT, Arr, Missing, Obj, Text, flatten, path_of, wrap
 
 
 def _describe(value) -> str:
@@ -369,16 +369,10 @@ def f_is_number(value):
 
 
 def _walk(value):
-    """Every value inside `value`, depth first, in file order (the value itself first)."""
-    stack = [value]
-    while stack:
-        v = stack.pop()
-        tick()
-        yield v
-        if isinstance(v, Obj):
-            stack.extend(reversed(list(v.items.values())))
-        elif isinstance(v, Arr):
-            stack.extend(reversed(v.items))
+    """Every value inside `value` (itself first), depth first, in file order."""
+    flat = flatten(value)
+    tick(len(flat))
+    return flat
 
 
 def f_texts(obj):

@@ -15,12 +15,13 @@ ABSENT = object()
 
 
 class Obj:
-    __slots__ = ("raw", "path", "_views")
+    __slots__ = ("raw", "path", "_views", "_flat")
 
     def __init__(self, raw: dict, path: tuple):
         self.raw = raw
         self.path = path
         self._views: dict = {}
+        self._flat = None   # every view inside, depth first (texts(), find(), having() walk it often)
 
     def child(self, key):
         """The view of `key`, or ABSENT when the key is not there (a JSON null is None)."""
@@ -47,12 +48,13 @@ class Obj:
 
 
 class Arr:
-    __slots__ = ("raw", "path", "_items")
+    __slots__ = ("raw", "path", "_items", "_flat")
 
     def __init__(self, raw: list, path: tuple):
         self.raw = raw
         self.path = path
         self._items = None
+        self._flat = None
 
     @property
     def items(self) -> list:
@@ -65,6 +67,23 @@ class Arr:
 
     def __len__(self):
         return len(self.raw)
+
+
+def flatten(value) -> list:
+    """Every view inside `value` (itself first), depth first in file order; kept on the object."""
+    if not isinstance(value, (Obj, Arr)):
+        return [value]
+    if value._flat is None:
+        out, stack = [], [value]
+        while stack:
+            v = stack.pop()
+            out.append(v)
+            if isinstance(v, Obj):
+                stack.extend(reversed(list(v.items.values())))
+            elif isinstance(v, Arr):
+                stack.extend(reversed(v.items))
+        value._flat = out
+    return value._flat
 
 
 class Text(str):
