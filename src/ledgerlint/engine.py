@@ -21,7 +21,7 @@ from .views import Arr, Missing, Obj, Text, build
 PASSED, FAILED, NOT_EVALUATED, NOT_APPLICABLE = "passed", "failed", "not_evaluated", "not_applicable"
 
 
-@dataclass
+@dataclass(slots=True)
 class Outcome:
     rule: Rule
     status: str
