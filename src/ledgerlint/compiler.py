@@ -283,6 +283,16 @@ class _Compiler:
         if not parts or not isinstance(parts[0], str):
             self.fail("expr.bad_path", literal, path=literal.value)
         head = parts[0]
+        for part in parts:
+            if isinstance(part, str) and part.startswith("_"):
+                self.fail("expr.underscore", literal, name=part)
+        if head in scope or head in self.bound:
+            base, keys = ast.Name(id=head, ctx=ast.Load()), tuple(parts[1:])
+        else:
+            base, keys = ast.Name(id=DOC, ctx=ast.Load()), tuple(parts)
+        if keys and all(isinstance(p, str) for p in keys):  # text keys only: one call, as for a.b.c
+            self.nodes += len(parts)
+            return _call("_path", base, ast.Constant(keys))
         if head in scope or head in self.bound:
             node = ast.Name(id=head, ctx=ast.Load())
         else:

@@ -38,7 +38,12 @@ class Num:
         if type(number) is int:
             d = Decimal(number)
             return cls(d, d, d, path)
-        exponent = number.as_tuple().exponent
+        text = number.__str__()          # the digits after the point, read from the text: twice as
+        point = text.find(".")           # fast as as_tuple(), which runs for every figure read
+        if "E" in text or "e" in text or "N" in text or "I" in text:
+            exponent = number.as_tuple().exponent
+        else:
+            exponent = point - len(text) + 1 if point >= 0 else 0
         half = _HALF.get(exponent)
         if half is None:
             if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
