@@ -89,18 +89,23 @@ def _tolerance(rule: Rule):
 
 
 def _sides(rule: Rule, root, bindings, lang):
-    """Values of a failed comparison's two sides, with difference and allowance, for the reader."""
+    """Values of a failed comparison's two sides, with difference and allowance, for the reader; and
+    every value read on the way (the two sides read exactly what the comparison read, so the figures of
+    the finding come from this one evaluation). (values, text, reads), or reads None when not a comparison."""
     if rule.assertion.sides is None:
-        return {}, ""
+        return {}, "", None
     left_expr, symbol, right_expr = rule.assertion.sides
+    functions.TRACE = reads = []
     try:
         left, right = left_expr.evaluate(root, bindings), right_expr.evaluate(root, bindings)
     except Exception:  # the assert already failed; the detail is a courtesy, never a crash
-        return {}, ""
+        return {}, "", None
+    finally:
+        functions.TRACE = None
     values = {"left": show_value(left), "right": show_value(right)}
     if isinstance(left, Num) and isinstance(right, Num) and left.is_exact and right.is_exact \
             and rule.message is not None:
-        return values, ""  # counts and codes: the rule's own message already says it; no allowance to show
+        return values, "", reads  # counts and codes: the rule's message says it; no allowance to show
     if isinstance(left, Num) and isinstance(right, Num):
         tol = _tolerance(rule)
         allowance = Decimal(0) if tol is None else left.radius() + right.radius() + tol
@@ -111,7 +116,7 @@ def _sides(rule: Rule, root, bindings, lang):
                  diff=values["difference"], allowance=values["allowance"])
     else:
         text = t("finding.sides", lang, left=values["left"], op=symbol, right=values["right"])
-    return values, text
+    return values, text, reads
 
 
 class Evaluator:
@@ -163,8 +168,9 @@ class Evaluator:
             return Outcome(rule, PASSED)
         if outcome is not None:
             return outcome
-        reads = _trace(rule.assertion, self.root, bindings)
-        values, detail = _sides(rule, self.root, bindings, self.lang)
+        values, detail, reads = _sides(rule, self.root, bindings, self.lang)
+        if reads is None:
+            reads = _trace(rule.assertion, self.root, bindings)
         if rule.message is None:
             message = detail or rule.title
         else:
