@@ -112,9 +112,29 @@ def op_get(container, key):
 def op_path(container, keys):
     """container[k1][k2]… for text keys, in one call; the same views, budget and trace as op_get."""
     global _left
-    _left -= len(keys)
-    if _left < 0 or _left & 4095 < len(keys):
+    n = len(keys)
+    _left -= n
+    if _left < 0 or _left & 4095 < n:
         _look_at_the_clock()
+    if TRACE is not None:
+        return _traced_path(container, keys)
+    for key in keys:   # the hot loop of every rule: objects and their views, inline
+        if type(container) is Obj:
+            views = container._views
+            value = views.get(key, ABSENT)
+            if value is ABSENT:
+                raw = container.raw
+                if key in raw:
+                    value = views[key] = wrap(raw[key], container.path + (key,))
+                else:
+                    value = Missing(container.path + (key,))
+            container = value
+        else:
+            container = _get(container, key)
+    return container
+
+
+def _traced_path(container, keys):
     for key in keys:
         if type(container) is Obj:
             value = container._views.get(key, ABSENT)
@@ -125,7 +145,7 @@ def op_path(container, keys):
                     value = Missing(container.path + (key,))
         else:
             value = _get(container, key)
-        if TRACE is not None and getattr(value, "path", None) is not None:
+        if getattr(value, "path", None) is not None:
             TRACE.append(value)
         container = value
     return container

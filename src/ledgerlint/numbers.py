@@ -35,23 +35,7 @@ class Num:
     @classmethod
     def stated(cls, number, path=None) -> "Num":
         """A figure as written in a document: integers exact, fractions ± half a unit of the last digit."""
-        if type(number) is int:
-            d = Decimal(number)
-            return cls(d, d, d, path)
-        text = number.__str__()          # the digits after the point, read from the text: twice as
-        point = text.find(".")           # fast as as_tuple(), which runs for every figure read
-        if "E" in text or "e" in text or "N" in text or "I" in text:
-            exponent = number.as_tuple().exponent
-        else:
-            exponent = point - len(text) + 1 if point >= 0 else 0
-        half = _HALF.get(exponent)
-        if half is None:
-            if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
-                raise NotEvaluated("eval.not_finite", value=str(number))
-            half = _HALF[exponent] = Decimal(5).scaleb(exponent - 1)
-        num = _new(cls)  # without __init__: this runs for every figure a rule reads
-        num.value, num.lo, num.hi, num.path = number, number - half, number + half, path
-        return num
+        return stated(number, path)
 
     @classmethod
     def exact(cls, number) -> "Num":
@@ -70,6 +54,27 @@ class Num:
 
     def __repr__(self):
         return f"Num({self.value}, [{self.lo}, {self.hi}])"
+
+
+def stated(number, path=None) -> Num:
+    """Num.stated as a plain function: it runs for every figure a rule reads."""
+    if type(number) is int:
+        d = Decimal(number)
+        return Num(d, d, d, path)
+    text = number.__str__()          # the digits after the point, read from the text: twice as
+    point = text.find(".")           # fast as as_tuple()
+    if "E" in text or "e" in text or "N" in text or "I" in text:
+        exponent = number.as_tuple().exponent
+    else:
+        exponent = point - len(text) + 1 if point >= 0 else 0
+    half = _HALF.get(exponent)
+    if half is None:
+        if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
+            raise NotEvaluated("eval.not_finite", value=str(number))
+        half = _HALF[exponent] = Decimal(5).scaleb(exponent - 1)
+    num = _new(Num)  # without __init__
+    num.value, num.lo, num.hi, num.path = number, number - half, number + half, path
+    return num
 
 
 def add(a: Num, b: Num) -> Num:

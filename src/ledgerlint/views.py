@@ -7,7 +7,7 @@ Missing, which propagates through further reads and stops the rule as "not evalu
 """
 from decimal import Decimal
 
-from .numbers import Num, NotEvaluated
+from .numbers import NotEvaluated, stated
 from .paths import format_path
 
 
@@ -110,7 +110,7 @@ def _text(value, path):
     return text
 
 
-_WRAP = {dict: Obj, list: Arr, Decimal: Num.stated, int: Num.stated, str: _text}
+_WRAP = {dict: Obj, list: Arr, Decimal: stated, int: stated, str: _text}
 
 
 def wrap(value, path: tuple):
