@@ -184,6 +184,8 @@ def _is_list(value):
 
 
 def op_add(a, b):
+    if type(a) is Num and type(b) is Num:  # the common case, inline
+        return Num(a.value + b.value, a.lo + b.lo, a.hi + b.hi)
     if _is_list(a) and _is_list(b):  # + joins two lists
         tick(len(a) + len(b))
         return list(a) + list(b)
@@ -227,8 +229,10 @@ def make_comparisons(tol):
     """The comparison operators of one rule, with that rule's tolerance baked in."""
 
     def eq(a, b):
-        if type(a) is Num and type(b) is Num:
-            return n.eq(a, b, tol)
+        if type(a) is Num and type(b) is Num:  # numbers.eq, inline
+            if tol is None:
+                return a.value == b.value
+            return a.lo - tol <= b.hi and b.lo - tol <= a.hi
         a, b = _plain(a), _plain(b)
         if type(a) is Num or type(b) is Num:
             num(a), num(b)  # a number against a non-number: say which one is not a number
@@ -285,10 +289,12 @@ def _items(values):
 
 def f_sum(values):
     """sum(列表)：数字之和，舍入区间随之相加；空列表为 0。"""
-    total = Num.exact(0)
+    value = lo = hi = n.ZERO
     for v in _items(values):
-        total = n.add(total, num(v))
-    return total
+        if type(v) is not Num:
+            v = num(v)
+        value, lo, hi = value + v.value, lo + v.lo, hi + v.hi
+    return Num(value, lo, hi)
 
 
 def f_len(value):
