@@ -193,6 +193,8 @@ def op_add(a, b):
 
 
 def op_sub(a, b):
+    if type(a) is Num and type(b) is Num:  # the common case, inline
+        return Num(a.value - b.value, a.lo - b.hi, a.hi - b.lo)
     return n.sub(num(a), num(b))
 
 
@@ -241,17 +243,20 @@ def make_comparisons(tol):
     def ne(a, b):
         return not eq(a, b)
 
+    # numbers.lt / numbers.le, inline: a < b holds when it could, given the rounding of both
     def lt(a, b):
-        return n.lt(num(a), num(b), tol)
+        a, b = num(a), num(b)
+        return a.value < b.value if tol is None else a.lo < b.hi + tol
 
     def le(a, b):
-        return n.le(num(a), num(b), tol)
+        a, b = num(a), num(b)
+        return a.value <= b.value if tol is None else a.lo <= b.hi + tol
 
     def gt(a, b):
-        return n.lt(num(b), num(a), tol)
+        return lt(b, a)
 
     def ge(a, b):
-        return n.le(num(b), num(a), tol)
+        return le(b, a)
 
     return {"_eq": eq, "_ne": ne, "_lt": lt, "_le": le, "_gt": gt, "_ge": ge}
 
@@ -349,9 +354,13 @@ def f_all(values):
     return all(bool(v) for v in _items(values))
 
 
+_HUNDRED = n.Decimal(100)
+
+
 def f_pct(part, whole):
     """pct(部分, 整体) = 部分 / 整体 × 100：占比、完成率、执行率。"""
-    return n.mul(n.div(num(part), num(whole)), Num.exact(100))
+    q = n.div(num(part), num(whole))
+    return Num(q.value * _HUNDRED, q.lo * _HUNDRED, q.hi * _HUNDRED)  # × an exact positive 100
 
 
 def f_exists(value):
