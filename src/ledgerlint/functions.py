@@ -5,9 +5,10 @@ only the values of views.py and raise NotEvaluated for anything else, so no Pyth
 FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is its documentation.
 """
 import time
+from decimal import Decimal
 
 from . import numbers as n
-from .numbers import Num, NotEvaluated
+from .numbers import Num, NotEvaluated, stated
 from .paths import format_path
 from .views import ABSENT, Arr, Missing, Obj, Text, flatten, path_of, wrap
 
@@ -125,7 +126,15 @@ def op_path(container, keys):
             if value is ABSENT:
                 raw = container.raw
                 if key in raw:
-                    value = views[key] = wrap(raw[key], container.path + (key,))
+                    item = raw[key]
+                    kind = type(item)   # views.wrap, inline for the two commonest kinds
+                    if kind is Decimal:
+                        value = stated(item, container.path + (key,))
+                    elif kind is dict:
+                        value = Obj(item, container.path + (key,))
+                    else:
+                        value = wrap(item, container.path + (key,))
+                    views[key] = value
                 else:
                     value = Missing(container.path + (key,))
             container = value
