@@ -85,8 +85,11 @@ def op_iter(values):
         raise NotEvaluated("eval.iterate_object", path=format_path(values.path))
     if not isinstance(values, (Arr, list, tuple)):
         raise NotEvaluated("eval.not_list", value=_describe(values))
+    global _left
     for value in values:
-        tick()
+        _left -= 1   # tick(), inline
+        if _left < 0 or not _left & 4095:
+            _look_at_the_clock()
         yield value
 
 
