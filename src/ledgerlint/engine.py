@@ -196,16 +196,17 @@ class Evaluator:
         if not isinstance(elements, (Arr, list)):
             return [self._not_evaluated(rule, "eval.each_not_list", {}, getattr(elements, "path", None))]
         outcomes = []
-        name = rule.as_name
+        name, where, root = rule.as_name, rule.where, self.root
         for element in elements:
             bindings = {name: element}
             element_path = getattr(element, "path", None)
-            if rule.where is not None:
-                selected, outcome = self._truth(rule, rule.where, bindings, element_path)
-                if outcome is not None:
+            if where is not None:
+                try:  # _truth, inlined: this runs for every element
+                    if not where.evaluate(root, bindings):
+                        continue
+                except Exception:  # the same outcomes as _truth gives
+                    _, outcome = self._truth(rule, where, bindings, element_path)
                     outcomes.append(outcome)
-                    continue
-                if not selected:
                     continue
             outcomes.append(self._check_one(rule, bindings, element_path))
         return outcomes or [Outcome(rule, NOT_APPLICABLE)]
