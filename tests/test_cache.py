@@ -1,10 +1,18 @@
 """The compiled rule-set cache: same results, rebuilt when a file changes, harmless when damaged."""
+import os
 import shutil
+import subprocess
+import sys
 
 from conftest import RULES, SEED
 from ledgerlint import Checker
 from ledgerlint import cache
-from ledgerlint.selection import load_named
+from ledgerlint.selection import load_named, select
+
+
+def ruleset_entries(folder):
+    """Cached rule sets, without the small overlay-scope entries."""
+    return [p for p in folder.glob("*.pickle") if not p.name.startswith("scope-")]
 
 
 def findings(checker):
@@ -14,7 +22,7 @@ def findings(checker):
 def test_a_cached_set_gives_the_same_findings(tmp_path, monkeypatch):
     monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path))
     first = findings(Checker())                       # builds and stores
-    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    assert len(ruleset_entries(tmp_path)) == 1
     second = findings(Checker())                      # loads from the cache
     monkeypatch.setenv("LEDGERLINT_NO_CACHE", "1")
     assert first == second == findings(Checker())     # and without any cache
@@ -29,7 +37,7 @@ def test_changing_a_rule_file_makes_a_new_entry(tmp_path, monkeypatch):
     rule_file.write_text(rule_file.read_text(encoding="utf-8").replace(
         "title: 附表数量符合 2023 年度公开要求", "title: 附表的数量"), encoding="utf-8")
     assert load_named(root, "2023").rule("GF-003").title == "附表的数量"
-    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+    assert len(ruleset_entries(tmp_path / "cache")) == 2
 
 
 def test_a_damaged_cache_entry_is_ignored(tmp_path, monkeypatch):
@@ -44,3 +52,26 @@ def test_the_cache_lives_where_user_caches_belong(monkeypatch, tmp_path):
     monkeypatch.delenv("LEDGERLINT_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.cache_dir() == tmp_path / "ledgerlint"
+
+
+def test_a_cached_run_reads_no_yaml(tmp_path):
+    """Start-up: once the rule set and the overlays' scopes are cached, a check imports neither the YAML
+    nor the schema library (together most of a short run's time)."""
+    script = ("import sys; from ledgerlint import Checker; Checker().check_file(sys.argv[1]); "
+              "print(sorted(m for m in ('yaml', 'jsonschema') if m in sys.modules))")
+    env = {**os.environ, "LEDGERLINT_CACHE_DIR": str(tmp_path)}
+    env.pop("LEDGERLINT_NO_CACHE", None)
+    runs = [subprocess.run([sys.executable, "-c", script, str(SEED)], env=env, capture_output=True, text=True,
+                           check=True).stdout.strip() for _ in range(2)]
+    assert runs == ["['jsonschema', 'yaml']", "[]"]
+
+
+def test_an_edited_overlay_scope_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "rules"
+    shutil.copytree(RULES, root)
+    assert select(root, 2023, "内蒙古").name == "内蒙古/2023"
+    meta = root / "内蒙古" / "ruleset.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("match: [内蒙古自治区, 内蒙古]", "match: [宁夏]"),
+                    encoding="utf-8")
+    assert select(root, 2023, "内蒙古").name == "2023"

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FsPath
 
-import jsonschema
 
 from .errors import LedgerlintError, RuleSetError
 from .expressions import EACH, Expression, ExpressionError, Template, compile_expression, compile_template
@@ -145,6 +144,7 @@ def year_folder(rules_dir: FsPath | None, year) -> FsPath:
 
 def _schema_errors(data, schema, file, key) -> list[LedgerlintError]:
     problems = []
+    import jsonschema  # rule files and ruleset.yaml are read only when a rule set is not cached
     for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
         holder = data
         for part in list(error.absolute_path)[:-1]:

@@ -3,7 +3,6 @@ import json
 from decimal import Decimal
 from pathlib import Path as FsPath
 
-import jsonschema
 
 from .errors import RuleSetError
 from .findings import Finding
@@ -59,6 +58,7 @@ def make_validator(schema: dict, folder: FsPath, checked: bool = False):
     key = json.dumps(schema, sort_keys=True, ensure_ascii=False)
     if key in _CHECKED:
         return _CHECKED[key]
+    import jsonschema  # only to check a schema that is not cached yet
     try:
         jsonschema.Draft202012Validator.check_schema(schema)
     except jsonschema.SchemaError as exc:
@@ -68,10 +68,13 @@ def make_validator(schema: dict, folder: FsPath, checked: bool = False):
 
 
 def _validator_for(schema: dict):
-    return FastValidator(schema) if FastValidator.supports(schema) else jsonschema.Draft202012Validator(schema)
+    if FastValidator.supports(schema):
+        return FastValidator(schema)
+    import jsonschema  # a schema with keywords the fast validator does not check
+    return jsonschema.Draft202012Validator(schema)
 
 
-def load_schema(folder: FsPath) -> jsonschema.protocols.Validator:
+def load_schema(folder: FsPath):
     return make_validator(load_schema_dict(folder), folder)
 
 

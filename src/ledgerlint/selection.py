@@ -49,14 +49,26 @@ def rules_root(rules_dir) -> FsPath:
 def overlays(root: FsPath) -> list[Overlay]:
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.isdigit()):
-        if not (folder / RULESET_FILE).is_file():
-            continue
-        meta = _read_meta(folder)
-        if "years" not in meta:
-            raise RuleSetError("ruleset.overlay_years", file=str(folder / RULESET_FILE), line=meta.line)
-        found.append(Overlay(folder, meta.get("region", folder.name), list(meta.get("match", [folder.name])),
-                             meta["years"]["from"], meta["years"]["to"]))
+        if (folder / RULESET_FILE).is_file():
+            found.append(Overlay(folder, *_overlay_scope(folder)))
     return found
+
+
+def _overlay_scope(folder: FsPath) -> tuple:
+    """(region, match, first, last) of an overlay, from the cache when its folder is unchanged: reading
+    the YAML would import the YAML and schema libraries, most of a cached run's start-up."""
+    cache_key = "scope-" + cache.key(f"overlay:{folder}", [folder]) if cache.enabled() else None
+    scope = cache.load(cache_key) if cache_key else None
+    if isinstance(scope, tuple) and len(scope) == 4:
+        return scope
+    meta = _read_meta(folder)
+    if "years" not in meta:
+        raise RuleSetError("ruleset.overlay_years", file=str(folder / RULESET_FILE), line=meta.line)
+    scope = (meta.get("region", folder.name), list(meta.get("match", [folder.name])),
+             meta["years"]["from"], meta["years"]["to"])
+    if cache_key:
+        cache.store(cache_key, scope)
+    return scope
 
 
 def select(rules_dir, year: int, province=None) -> Selection:

@@ -4,8 +4,6 @@ Loading rule sets is the only place where YAML is read."""
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
-import yaml
-
 from .errors import RuleSetError
 
 
@@ -13,10 +11,6 @@ class LineDict(dict):
     """A YAML mapping with the line of the mapping and of each key."""
     line: int = 0
     lines: dict
-
-
-class _Loader(yaml.SafeLoader):
-    pass
 
 
 def _mapping(loader, node):
@@ -46,8 +40,22 @@ def _decimal(loader, node):
     return value
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+_LOADER: list = []
+
+
+def _loader_class():
+    """PyYAML's safe loader with our mappings and numbers; yaml is imported only when YAML is read (a
+    cached rule set needs none)."""
+    if not _LOADER:
+        import yaml
+
+        class Loader(yaml.SafeLoader):
+            pass
+
+        Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+        Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+        _LOADER.append(Loader)
+    return _LOADER[0]
 
 
 def read_yaml(path: FsPath):
@@ -60,7 +68,8 @@ def read_yaml(path: FsPath):
         raise RuleSetError("file.not_utf8", file=source, offset="?") from None
     except OSError as exc:
         raise RuleSetError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
-    loader = _Loader(text)
+    import yaml
+    loader = _loader_class()(text)
     loader.name = source
     try:
         return loader.get_single_data()
