@@ -14,6 +14,8 @@ CATALOG: dict[str, dict[str, str]] = {
                  "en": "the file is not UTF-8 and looks like GBK/GB18030; pass --encoding gbk, or convert it first: iconv -f GB18030 -t UTF-8 in > out"},
     "file.not_utf8": {"zh": "文件不是 UTF-8 编码（第 {offset} 字节无法解码）",
                       "en": "the file is not UTF-8 (byte {offset} cannot be decoded)"},
+    "document.encoding": {"zh": "无法识别文档的编码（试过 UTF-8、UTF-16、GB18030）；请另存为 UTF-8 文本",
+                          "en": "cannot tell the document's encoding (tried UTF-8, UTF-16, GB18030); save it as UTF-8 text"},
     "file.bad_encoding": {"zh": "无法按 {encoding} 解码：{reason}", "en": "cannot decode as {encoding}: {reason}"},
     "json.full_width": {"zh": "此处是全角数字或符号，JSON 中的数字必须用半角（如 1687.40）", "en": "full-width digits here; JSON numbers must be written in ASCII (e.g. 1687.40)"},
     "json.too_deep_at": {"zh": "嵌套超过 {limit} 层，不是决算公开文件的结构", "en": "nested more than {limit} levels deep: not the shape of a disclosure"},
