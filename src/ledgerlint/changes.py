@@ -1,0 +1,57 @@
+"""The template's change statement, read from a sentence of the published text (issue 10 groundwork).
+
+The same shape recurs in every section: a comparison base, a direction with an amount, often a second
+direction with a percent, and a reason —
+
+    与上年决算相比，增加 A万元，增长 P%，变动原因：…
+    比上年决算数减少A万元，下降P%。            较2022年度决算减少P%
+    与年初预算相比，收、支总计各增加 A万元，增长 P%
+
+It becomes the model's comparison object ({方向, 金额, 百分比方向, 百分比, 原因}, as in the disclosure
+schema) plus the base it was made against. A figure that is a placeholder ("XX.X") is kept as written, a
+string, so that `check` reports it. Input is a normalised sentence (doctext.normalise: ASCII commas and
+colons, simplified characters); 原因 is therefore in normalised form too, and the extractor still has to
+map it back to the document's own punctuation before writing it out.
+"""
+import re
+from decimal import Decimal
+
+_DIRECTIONS = "增加|减少|增长|下降|上升|降低"
+_NUMBER = r"[-+]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?"
+
+_CHANGE = re.compile(
+    r"(?:与|比|较)\s*(?P<base>上年决算|上年|年初预算|\d{4}\s*年度?决算|\d{4}\s*年度?)(?:数)?"
+    r"\s*(?:相比|比较|对比)?\s*,?"
+    r"(?P<subject>[^,;。]{0,20}?)"                       # "收、支总计各", "增加）" slips and the like
+    rf"(?P<dir>{_DIRECTIONS})\s*\)?\s*"                       # a stray ")" after the word is a slip seen
+    rf"(?:(?P<amount>{_NUMBER})\s*万元(?:\s*,?\s*(?P<pdir>{_DIRECTIONS})\s*(?P<pct1>{_NUMBER})\s*%)?"
+    rf"|(?P<pct2>{_NUMBER})\s*%)"
+    r"(?:\s*,?\s*(?:变动|增减变化|变化|主要)?原因(?:是|为|:)\s*(?P<reason>[^。]*))?")
+
+
+def _figure(text: str):
+    """Decimal as written (precision kept), or the text itself when it is a placeholder."""
+    cleaned = text.replace(",", "").replace(" ", "")
+    return Decimal(cleaned) if cleaned[-1:].isdigit() else text
+
+
+def read_change(sentence: str) -> dict | None:
+    """The first change statement in the sentence, or None. Keys: 基准 (the base as written), 方向,
+    and those of 金额, 百分比方向, 百分比, 原因 that the sentence states, and 各 when one change is
+    stated for several totals at once ("收、支总计各增加")."""
+    match = _CHANGE.search(sentence)
+    if match is None:
+        return None
+    found = {"基准": re.sub(r"\s+", "", match["base"]), "方向": match["dir"]}
+    if match["amount"] is not None:
+        found["金额"] = _figure(match["amount"])
+        if match["pct1"] is not None:
+            found["百分比方向"] = match["pdir"]
+            found["百分比"] = _figure(match["pct1"])
+    else:
+        found["百分比"] = _figure(match["pct2"])
+    if match["reason"]:
+        found["原因"] = match["reason"].strip()
+    if match["subject"].endswith("各"):
+        found["各"] = True
+    return found
