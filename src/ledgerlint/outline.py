@@ -1,0 +1,99 @@
+"""The outline of a published disclosure: its headings, and which section of the year's schema each
+line belongs to (issue 10 groundwork).
+
+Headings are found by their numbering (第X部分, X、, (X)); a part or section heading is matched to the
+schema by its title, so the schema stays the one place that names the template's sections. Titles are
+compared without their numbering, a leading 单位/部门, a trailing 说明/情况, the word 决算 (2019-style
+"机关运行经费支出情况") and any bracketed remark, and with the schema's x-aliases applied (机关运行经费 → 机构运行经费); a heading that only extends a title
+("决算公开联系方式及信息反馈渠道") still matches it. A section heading that matches nothing (part 1's own
+headings, the parts of a self-evaluation report) does not start a section: its lines stay in the section
+before it; a part heading that matches nothing (第二部分 itself) ends the section before it.
+"""
+import re
+from dataclasses import dataclass
+
+from .doctext import normalise
+
+_NUMERALS = "一二三四五六七八九十"
+_PART = re.compile(rf"^第([{_NUMERALS}]+)部分\s*(.*)$")
+_SECTION = re.compile(rf"^([{_NUMERALS}]+)、\s*(.*)$")
+_SUBSECTION = re.compile(rf"^\(([{_NUMERALS}]+)\)\s*(.*)$")
+_LONGEST = 40   # characters; the template's longest section title is about 25
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int      # 1-based
+    level: str     # "part", "section" or "subsection"
+    number: str    # as written: "二", "十一"
+    text: str      # the title, normalised, without its numbering
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str       # the schema's property for this section, e.g. "三公经费"
+    heading: Heading
+    first: int     # first and last line of the section (the heading's line included)
+    last: int
+
+
+def heading(line_number: int, line: str) -> Heading | None:
+    text = normalise(line).strip()
+    for level, pattern in (("part", _PART), ("section", _SECTION), ("subsection", _SUBSECTION)):
+        match = pattern.match(text)
+        if match:
+            title = match[2].strip()
+            # a numbered line that reads as a sentence ("一、财政拨款收入:指…") is a list item, not a heading
+            if level != "subsection" and (":" in title or len(title.rstrip("。")) > _LONGEST):
+                return None
+            return Heading(line_number, level, match[1], title)
+    return None
+
+
+def _bare(title: str, aliases: dict) -> str:
+    for old, new in aliases.items():
+        title = title.replace(normalise(old), normalise(new))
+    title = re.sub(r"\([^)]*\)$", "", normalise(title).replace(" ", ""))
+    title = re.sub(rf"^(第[{_NUMERALS}]+部分|[{_NUMERALS}]+、)", "", title)
+    title = re.sub(r"^(单位|部门)", "", title)
+    return re.sub(r"(说明|情况)+$", "", title).replace("决算", "")
+
+
+def section_titles(schema: dict) -> dict[str, str]:
+    """The bare title of each numbered top-level section of the schema ("二、收入决算情况", "第三部分 名词解释")
+    → its key; 单位, 地区 and the like are not sections of the document."""
+    aliases = schema.get("x-aliases", {})
+    numbered = re.compile(rf"^(第[{_NUMERALS}]+部分|[{_NUMERALS}]+、)")
+    return {_bare(spec["title"], aliases): key for key, spec in schema.get("properties", {}).items()
+            if isinstance(spec, dict) and numbered.match(spec.get("title", ""))}
+
+
+def match_title(text: str, titles: dict[str, str], aliases: dict) -> str | None:
+    bare = _bare(text, aliases)
+    if bare in titles:
+        return titles[bare]
+    # the longest title the heading begins with ("决算公开联系方式及信息反馈渠道" → 联系方式)
+    prefixes = [t for t in titles if t and bare.startswith(t)]
+    return titles[max(prefixes, key=len)] if prefixes else None
+
+
+def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Heading]]:
+    """The schema's sections found in the document, in order, and the part/section headings that matched
+    none (for the extractor to list, never to drop)."""
+    titles, aliases = section_titles(schema), schema.get("x-aliases", {})
+    found: list[Section] = []
+    unmatched: list[Heading] = []
+    for number, line in enumerate(lines, start=1):
+        head = heading(number, line)
+        if head is None or head.level == "subsection":
+            continue
+        key = match_title(head.text, titles, aliases)
+        if key is None:
+            unmatched.append(head)
+            if head.level == "section":
+                continue
+        if found and found[-1].last == len(lines):   # the open section ends here
+            found[-1] = Section(found[-1].key, found[-1].heading, found[-1].first, number - 1)
+        if key is not None:
+            found.append(Section(key, head, number, len(lines)))
+    return found, unmatched

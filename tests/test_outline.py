@@ -1,0 +1,62 @@
+"""Which section of the year's schema each line of a published document belongs to, in the heading
+wordings of different provinces and years (our own short documents)."""
+import pytest
+
+from conftest import RULES
+from ledgerlint.outline import heading, sections
+from ledgerlint.selection import load_named
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return load_named(RULES, "2023").schema
+
+
+def keys(lines, schema):
+    found, unmatched = sections(lines, schema)
+    return [(s.key, s.first, s.last) for s in found], [(h.line, h.text) for h in unmatched]
+
+
+def test_the_2023_headings_give_the_schemas_sections_with_their_lines(schema):
+    lines = ["第一部分 部门概况", "一、主要职能", "本单位负责……", "第二部分 部门决算情况说明",
+             "一、收入支出决算总体情况说明", "收、支总计各 100.00万元。", "（一）收入决算总计 100.00万元。",
+             "二、收入决算情况说明", "本年收入合计 100.00万元。", "第三部分 名词解释",
+             "一、财政拨款收入：指本级财政当年拨付的资金。", "第四部分 决算公开联系方式及信息反馈渠道", "电话：1234"]
+    found, unmatched = keys(lines, schema)
+    assert found == [("单位概况", 1, 3), ("收入支出决算总体情况", 5, 7), ("收入决算", 8, 9),
+                     ("名词解释", 10, 11), ("联系方式", 12, 13)]
+    # the part-2 heading and part 1's own numbered headings start no section, and are listed
+    assert unmatched == [(2, "主要职能"), (4, "部门决算情况说明")]
+
+
+def test_variant_wordings_reach_the_same_sections(schema):
+    lines = ["十一、機關運行經費支出情況說明", "本年機關運行經費支出 20.00萬元。",          # traditional, old name
+             "八、财政拨款“三公”经费支出决算情况", "三公 5.00万元。",                     # without 说明
+             "十三、国有资产占用情况", "车辆 2 辆。",
+             "第五部分 单位决算表"]
+    found, _ = keys(lines, schema)
+    assert [k for k, *_ in found] == ["机构运行经费", "三公经费", "国有资产占用", "附表"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("    四、财政拨款收入支出决算总体情况说明", ("section", "四", "财政拨款收入支出决算总体情况说明")),
+    ("（二）支出决算总计 1,687.40万元。包括：", ("subsection", "二", "支出决算总计 1,687.40万元。包括:")),
+    ("第三部分  名词解释", ("part", "三", "名词解释")),
+    ("一、财政拨款收入：从同级财政部门取得的资金。", None),        # a glossary entry, not a heading
+    ("2023年，在市委的领导下……", None),
+])
+def test_headings_are_told_from_numbered_sentences(line, expected):
+    found = heading(1, line)
+    assert (found and (found.level, found.number, found.text)) == expected
+
+
+def test_the_seed_document_has_every_section_of_the_schema_in_order(schema):
+    from pathlib import Path
+    from ledgerlint.doctext import read_lines
+    from ledgerlint.outline import section_titles
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
+    if not seed.is_file():
+        pytest.skip("the seed document is outside the repository")
+    found, _ = sections(read_lines(seed), schema)
+    assert [s.key for s in found] == list(section_titles(schema).values())
+    assert [(s.first, s.last) for s in found if s.key == "三公经费"] == [(96, 105)]
