@@ -1,0 +1,38 @@
+"""How many of a disclosure's figures an extraction got exactly right: the measure the extractor's
+acceptance uses (issue 10: at least 95% on the seed, 90% on the variant documents).
+
+A figure is every number in the expected disclosure, and every string that stands where the schema has a
+number (a placeholder such as "XX.X%" kept as written); it is right when the extraction has the same
+value at the same path, a number compared as Decimal with its written precision ignored (1687.40 and
+1687.4 are the same figure), a string compared exactly."""
+from decimal import Decimal
+
+
+def leaves(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from leaves(item, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+def _is_figure(value) -> bool:
+    return isinstance(value, (int, Decimal, float)) and not isinstance(value, bool)
+
+
+def figure_share(expected: dict, got: dict, placeholders=()) -> tuple[float, list]:
+    """(share right, [(path, expected, got or None)] for each miss). `placeholders` are the paths of
+    strings that stand for numbers (from the schema's format findings on the expected file)."""
+    have = dict(leaves(got))
+    wanted = [(p, v) for p, v in leaves(expected) if _is_figure(v) or p in placeholders]
+    misses = [(p, v, have.get(p)) for p, v in wanted if not _same(v, have.get(p))]
+    return (1 - len(misses) / len(wanted)) if wanted else 1.0, misses
+
+
+def _same(expected, got) -> bool:
+    if _is_figure(expected):
+        return _is_figure(got) and Decimal(str(expected)) == Decimal(str(got))
+    return expected == got
