@@ -26,10 +26,10 @@ _CHANGE = re.compile(
     rf"(?P<dir>{_DIRECTIONS})\s*\)?\s*"                       # a stray ")" after the word is a slip seen
     rf"(?:(?P<amount>{_NUMBER})\s*万元(?:\s*,?\s*(?P<pdir>{_DIRECTIONS})\s*(?P<pct1>{_NUMBER})\s*%)?"
     rf"|(?P<pct2>{_NUMBER})\s*%)"
-    r"(?:\s*,?\s*(?:变动|增减变化|变化|主要)?原因(?:是|为|:)\s*(?P<reason>[^。]*))?")
+    r"(?:\s*,?\s*[^,;。]{0,6}?原因(?:是|为|:)\s*(?P<reason>[^。]*))?")   # 变动原因, 主要原因是 …
 
 
-def _figure(text: str):
+def as_figure(text: str):
     """Decimal as written (precision kept), or the text itself when it is a placeholder."""
     cleaned = text.replace(",", "").replace(" ", "")
     return Decimal(cleaned) if cleaned[-1:].isdigit() else text
@@ -44,12 +44,12 @@ def read_change(sentence: str) -> dict | None:
         return None
     found = {"基准": re.sub(r"\s+", "", match["base"]), "方向": match["dir"]}
     if match["amount"] is not None:
-        found["金额"] = _figure(match["amount"])
+        found["金额"] = as_figure(match["amount"])
         if match["pct1"] is not None:
             found["百分比方向"] = match["pdir"]
-            found["百分比"] = _figure(match["pct1"])
+            found["百分比"] = as_figure(match["pct1"])
     else:
-        found["百分比"] = _figure(match["pct2"])
+        found["百分比"] = as_figure(match["pct2"])
     if match["reason"]:
         found["原因"] = match["reason"].strip()
     if match["subject"].endswith("各"):

@@ -21,9 +21,9 @@ from .errors import DisclosureError
 # Traditional forms seen on published pages (萬元, 經費, 減少, 說明 …), one character each way.
 _TRADITIONAL = str.maketrans(
     "萬億經費減說長決預總計額務車購運維護國資產採項績評價財撥結餘轉單機關構員數與較為"
-    "個輛團組體實際門報開歲類雜統權應繳過發點處僅並從臺辦專業縣區黨況對幣無會議訓",
+    "個輛團組體實際門報開歲類雜統權應繳過發點處僅並從臺辦專業縣區黨況對幣無會議訓內變動",
     "万亿经费减说长决预总计额务车购运维护国资产采项绩评价财拨结余转单机关构员数与较为"
-    "个辆团组体实际门报开岁类杂统权应缴过发点处仅并从台办专业县区党况对币无会议训"
+    "个辆团组体实际门报开岁类杂统权应缴过发点处仅并从台办专业县区党况对币无会议训内变动"
 )
 
 # Word field codes and markers left in text converted from .docx.

@@ -1,0 +1,86 @@
+"""八、财政拨款“三公”经费支出决算情况: budget against actual for the whole and each of the three items,
+then each item's spending, share, counts (团组 and 人次, 批次 and 人次, vehicles held) and change.
+
+Sentences are read in order; a sentence that names an item (or the vehicle purchase / running costs)
+makes it the subject of the change statements that follow, which is how the template attaches them."""
+import re
+
+from ..changes import as_figure, read_change
+from . import Reading
+
+_A = r"([-+]?\d[\d,]*(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?)"    # a figure as written, placeholders kept
+ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
+         "公务接待费": "公务接待费"}
+_CARS = "公务用车购置及运行维护费"
+_BUDGET = re.compile(rf"全年预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
+                     rf"\s*,\s*完成(?:全年)?预算的\s*{_A}\s*%")
+_SHARE = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*占(?:比)?\s*{_A}\s*%")
+_SPENT = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元")
+_TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*,\s*(?:累计)?\s*{_A}\s*人次")
+_HELD = re.compile(rf"保有量(?:为)?\s*{_A}\s*辆")
+_GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元\s*,\s*接待\s*{_A}\s*批次\s*,\s*{_A}\s*人次")
+_REASON = re.compile(r"差异(?:的)?原因(?:是|为|:)\s*(.*)$")
+
+
+def _item(text: str) -> str | None:
+    return next((key for name, key in ITEMS.items() if name in text), None)
+
+
+def read(sentences) -> Reading:
+    reading = Reading()
+    part = "总体情况"
+    subject: tuple = ()
+    for sentence in sentences:
+        text = sentence.text
+        if "具体情况" in text and "(二)" in text[:4]:
+            part = "具体情况"
+            continue
+        item = _item(text)
+        used = False
+        if (match := _BUDGET.search(text)):
+            where = ("总体情况", item) if item else ("总体情况",)
+            for key, value in zip(("全年预算", "支出决算", "完成预算百分比"), match.groups()):
+                reading.put(where + (key,), as_figure(value), sentence)
+            used = True
+        elif (match := _REASON.search(text)) and part == "总体情况":
+            reading.put(("总体情况", "差异原因"), match[1], sentence)
+            used = True
+        elif (match := _GUESTS.search(text)):
+            key = "国内公务接待费" if match[1] == "国内" else "国（境）外公务接待费"
+            for name, value in zip(("支出决算", "批次", "人次"), match.groups()[1:]):
+                reading.put(("具体情况", "公务接待费", key, name), as_figure(value), sentence)
+            used = True
+        elif "公务用车购置支出" in text and (match := _SPENT.search(text)):
+            subject = ("具体情况", _CARS, "公务用车购置费")
+            reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
+            used = True
+        elif "公务用车运行维护费支出" in text and (match := _SPENT.search(text)):
+            subject = ("具体情况", _CARS, "公务用车运行维护费")
+            reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
+            used = True
+        elif item and (match := _SHARE.search(text)):
+            reading.put(("具体情况", item, "支出决算"), as_figure(match[1]), sentence)
+            reading.put(("具体情况", item, "占比"), as_figure(match[2]), sentence)
+            used = True
+        elif item and part == "具体情况" and (match := _SPENT.search(text)):
+            subject = ("具体情况", item)
+            reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
+            used = True
+        elif "三公" in text and part == "具体情况" and (match := _SPENT.search(text)):
+            reading.put(("具体情况", "支出决算"), as_figure(match[1]), sentence)
+            used = True
+        if (match := _TRIPS.search(text)):
+            for name, value in zip(("团组数", "人次"), match.groups()):
+                reading.put(("具体情况", "因公出国（境）费", name), as_figure(value), sentence)
+            used = True
+        if (match := _HELD.search(text)):
+            reading.put(("具体情况", _CARS, "公务用车运行维护费", "保有量"), as_figure(match[1]), sentence)
+            used = True
+        if subject and (change := read_change(text)):
+            for key in ("方向", "金额", "百分比方向", "百分比", "原因"):
+                if key in change:
+                    reading.put(subject + ("与上年比较", key), change[key], sentence)
+            used = True
+        if not used and re.search(r"\d", text) and re.search(r"万元|%|人次|批次|辆", text):
+            reading.unused.append(sentence)
+    return reading
