@@ -36,3 +36,21 @@ def _same(expected, got) -> bool:
     if _is_figure(expected):
         return _is_figure(got) and Decimal(str(expected)) == Decimal(str(got))
     return expected == got
+
+
+def seed_document_section(key: str):
+    """The sentences of one section of the real seed document (../shared/seeds, outside the repository:
+    the test is skipped where it is absent)."""
+    from pathlib import Path
+
+    import pytest
+    from conftest import RULES
+    from ledgerlint.doctext import read_lines, sentences
+    from ledgerlint.outline import sections
+    from ledgerlint.selection import load_named
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
+    if not seed.is_file():
+        pytest.skip("the seed document is outside the repository")
+    lines = read_lines(seed)
+    part = next(s for s in sections(lines, load_named(RULES, "2023").schema)[0] if s.key == key)
+    return [s for s in sentences(lines) if part.first < s.line <= part.last]

@@ -69,17 +69,8 @@ def test_a_sentence_with_figures_that_fits_no_pattern_is_listed():
 
 
 def test_the_seed_documents_section_reads_every_figure():
-    from pathlib import Path
-    from conftest import RULES, SEED, read_json
-    from figures import figure_share
-    from ledgerlint.doctext import read_lines
-    from ledgerlint.outline import sections as outline
-    from ledgerlint.selection import load_named
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
-    if not seed.is_file():
-        pytest.skip("the seed document is outside the repository")
-    lines = read_lines(seed)
-    part = next(s for s in outline(lines, load_named(RULES, "2023").schema)[0] if s.key == "三公经费")
-    reading = sangong.read([s for s in sentences(lines) if part.first < s.line <= part.last])
+    from conftest import SEED, read_json
+    from figures import figure_share, seed_document_section
+    reading = sangong.read(seed_document_section("三公经费"))
     assert figure_share(read_json(SEED)["三公经费"], reading.value) == (1.0, [])
     assert reading.unused == []

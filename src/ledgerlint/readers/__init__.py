@@ -1,7 +1,14 @@
 """Readers of the published document's sections (issue 10, in progress): each takes the sentences of one
 section (doctext.Sentence, normalised) and returns the section's object in the schema's shape, the
 provenance of every figure (path → line and sentence) and the sentences with figures it did not use."""
+import re
 from dataclasses import dataclass, field
+
+from ..changes import read_change
+
+# a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
+FIGURE = r"([-+]?\d[\d,]*(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?)"
+_CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "原因")
 
 
 @dataclass
@@ -16,3 +23,17 @@ class Reading:
             node = node.setdefault(key, {})
         node[path[-1]] = value
         self.provenance[".".join(path)] = (sentence.line, sentence.text)
+
+    def put_change(self, path: tuple, sentence) -> bool:
+        """The sentence's change statement, if any, under `path`; whether there was one."""
+        change = read_change(sentence.text)
+        if change is None:
+            return False
+        for key in _CHANGE_KEYS:
+            if key in change:
+                self.put(path + (key,), change[key], sentence)
+        return True
+
+    def note_unused(self, sentence) -> None:
+        if re.search(r"\d", sentence.text) and re.search(r"万元|元|%|人次|批次|辆", sentence.text):
+            self.unused.append(sentence)

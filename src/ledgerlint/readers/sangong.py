@@ -5,10 +5,9 @@ Sentences are read in order; a sentence that names an item (or the vehicle purch
 makes it the subject of the change statements that follow, which is how the template attaches them."""
 import re
 
-from ..changes import as_figure, read_change
-from . import Reading
+from ..changes import as_figure
+from . import FIGURE as _A, Reading
 
-_A = r"([-+]?\d[\d,]*(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?)"    # a figure as written, placeholders kept
 ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
          "公务接待费": "公务接待费"}
 _CARS = "公务用车购置及运行维护费"
@@ -76,11 +75,8 @@ def read(sentences) -> Reading:
         if (match := _HELD.search(text)):
             reading.put(("具体情况", _CARS, "公务用车运行维护费", "保有量"), as_figure(match[1]), sentence)
             used = True
-        if subject and (change := read_change(text)):
-            for key in ("方向", "金额", "百分比方向", "百分比", "原因"):
-                if key in change:
-                    reading.put(subject + ("与上年比较", key), change[key], sentence)
+        if subject and reading.put_change(subject + ("与上年比较",), sentence):
             used = True
-        if not used and re.search(r"\d", text) and re.search(r"万元|%|人次|批次|辆", text):
-            reading.unused.append(sentence)
+        if not used:
+            reading.note_unused(sentence)
     return reading

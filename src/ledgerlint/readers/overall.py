@@ -1,0 +1,75 @@
+"""一、收入支出决算总体情况: the two totals and their changes against the budget and last year, then each
+side's parts (本年收入合计, 其他收入, 结余 and 结转 lines) with their changes.
+
+Table-driven: each line of the template is a label, the path its amount goes to, and the path a change
+statement that follows it goes to. A label seen makes its change path the subject of the next change."""
+import re
+
+from ..changes import as_figure, read_change
+from . import FIGURE, Reading
+
+_SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
+# (label pattern, amount path within the side, change path within the side or None)
+_LINES = [
+    (r"本年收入(?:决算)?合计", ("本年收入合计",), ("本年收入合计与上年比较",)),
+    (r"本年支出(?:决算)?合计", ("本年支出合计",), ("本年支出合计与上年比较",)),
+    (r"使用非财政拨款结余和专用结余", ("使用非财政拨款结余和专用结余",), None),
+    (r"(?:年初|上年)结转和结余", ("年初结转和结余",), ("年初结转和结余与上年比较",)),
+    (r"结余分配", ("结余分配",), None),
+    (r"年末结转和结余(?:资金)?", ("年末结转和结余",), None),
+]
+_TOTAL = re.compile(rf"(?:收入、支出|收支|收、支)(?:决算)?总计(?:各)?(?:为|是)?\s*{FIGURE}\s*万元")
+_SIDE_TOTAL = re.compile(rf"(收入|支出)(?:决算)?总计\s*{FIGURE}\s*万元")
+_OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
+_BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较"}
+
+
+def read(sentences) -> Reading:
+    reading = Reading()
+    side = None
+    subject: tuple | None = None
+    for sentence in sentences:
+        text = sentence.text
+        used = True
+        if (match := _TOTAL.search(text)):
+            reading.put(("收支决算总计",), as_figure(match[1]), sentence)
+            subject = None
+        elif (match := _SIDE_TOTAL.search(text)):
+            side, key = _SIDES[match[1]]
+            reading.put((side, key), as_figure(match[2]), sentence)
+            subject = None
+        elif (match := _OTHER.search(text)) and side:
+            reading.put((side, "其他收入", "金额", "数值"), as_figure(match[1]), sentence)
+            reading.put((side, "其他收入", "金额", "单位"), match[2], sentence)
+            reading.put_change((side, "其他收入", "与上年比较"), sentence)
+        elif (line := _line(text)) and side:
+            label_path, value, change_path = line
+            reading.put((side,) + label_path, value, sentence)
+            subject = (side,) + change_path if change_path else None
+            if subject:
+                reading.put_change(subject, sentence)
+        elif subject:
+            used = reading.put_change(subject, sentence)
+        elif side is None and "各" in text:
+            used = _put_total_change(reading, sentence)
+        else:
+            used = False
+        if not used:
+            reading.note_unused(sentence)
+    return reading
+
+
+def _line(text: str):
+    for label, path, change_path in _LINES:
+        match = re.search(rf"{label}\s*{FIGURE}\s*万元", text)
+        if match:
+            return path, as_figure(match[1]), change_path
+    return None
+
+
+def _put_total_change(reading: Reading, sentence) -> bool:
+    """"与年初预算相比，收、支总计各增加…" — the totals' change, put under the base it names."""
+    change = read_change(sentence.text)
+    if change is None or change["基准"] not in _BASES:
+        return False
+    return reading.put_change((_BASES[change["基准"]],), sentence)
