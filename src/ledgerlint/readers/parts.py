@@ -1,0 +1,53 @@
+"""A section that lists a total and its parts with their shares (二、收入决算, 三、支出决算): read by the
+section's own schema, so a part the schema knows is a part the reader knows.
+
+A property that refers to the schema's 金额 is an amount written as "<title> A万元"; one that refers to
+占比项 is a part written as "<title> A万元，占 P%". A leading 本年 and the word 决算 in the title are
+optional in the text, as published documents differ on both."""
+import re
+
+from ..changes import as_figure
+from . import FIGURE, Reading
+
+_AMOUNT = "#/$defs/金额"
+_PART = "#/$defs/占比项"
+
+
+def _label(spec: dict, key: str) -> str:
+    title = re.sub(r"^本年", "", spec.get("title") or key)
+    return "(?:本年)?" + re.escape(title).replace("决算", "(?:决算)?")
+
+
+def patterns(section_schema: dict) -> list:
+    """(key, kind, compiled pattern) for each amount and part of the section, longest label first so that
+    a label inside another ("收入" in "其他收入") never wins."""
+    found = []
+    for key, spec in section_schema.get("properties", {}).items():
+        kind = {_AMOUNT: "amount", _PART: "part"}.get(spec.get("$ref"))
+        if kind == "amount":
+            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元")))
+        elif kind == "part":
+            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元\s*,\s*占(?:比)?\s*{FIGURE}\s*%")))
+    return sorted(found, key=lambda item: -len(item[2].pattern))
+
+
+def read(sentences, section_schema: dict) -> Reading:
+    """Every amount and part in every sentence (a document may list all parts in one sentence); a
+    stretch of text read for one label is not read again for a shorter one inside it."""
+    reading = Reading()
+    table = patterns(section_schema)
+    for sentence in sentences:
+        taken: list[range] = []
+        for key, kind, pattern in table:
+            match = pattern.search(sentence.text)
+            if match is None or key in reading.value or any(match.start() in span for span in taken):
+                continue
+            taken.append(range(match.start(), match.end()))
+            if kind == "amount":
+                reading.put((key,), as_figure(match[1]), sentence)
+            else:
+                reading.put((key, "金额"), as_figure(match[1]), sentence)
+                reading.put((key, "占比"), as_figure(match[2]), sentence)
+        if not taken:
+            reading.note_unused(sentence)
+    return reading
