@@ -1,0 +1,78 @@
+"""Short sections whose figures each follow a fixed label: 机构运行经费, 政府采购, 国有资产占用, and the
+two 预算财政拨款支出 sections that are mostly "0.00万元". A table per section: a pattern whose groups are
+figures (or, with "=text", words) and the path of each; a section with a change statement says where it
+goes. Vehicle kinds are open-ended in the schema: any "<kind>用车 N辆" is read."""
+import re
+
+from ..changes import as_figure
+from . import FIGURE, Reading
+
+_SPENT = [(rf"支出决算(?:数)?(?:为)?\s*{FIGURE}\s*万元", [("支出决算",)])]
+_SME = r"授予中小企业合同金额"
+TABLES = {
+    "政府性基金预算财政拨款支出决算": (_SPENT, None),
+    "国有资本经营预算财政拨款支出决算": (_SPENT, None),
+    "机构运行经费": ([(rf"(机构运行经费|机关运行经费)(?:支出)?(?:决算)?(?:数)?(?:为)?\s*{FIGURE}\s*万元",
+                       [("名称", "=text"), ("支出决算",)])], ("与上年比较",)),
+    "政府采购": ([
+        (rf"政府采购支出总额(?:为)?\s*{FIGURE}\s*万元", [("支出总额",)]),
+        (rf"(?:政府采购)?货物(?:采购)?支出\s*{FIGURE}\s*万元", [("货物",)]),
+        (rf"(?:政府采购)?工程(?:采购)?支出\s*{FIGURE}\s*万元", [("工程",)]),
+        (rf"(?:政府采购)?服务(?:采购)?支出\s*{FIGURE}\s*万元", [("服务",)]),
+        (rf"{_SME}\s*{FIGURE}\s*万元\s*,\s*占[^,;。]*?的?\s*{FIGURE}\s*%",
+         [("授予中小企业合同金额",), ("授予中小企业合同占比",)]),
+        (rf"授予小微企业合同金额\s*{FIGURE}\s*万元\s*,\s*占[^,;。]*?的?\s*{FIGURE}\s*%",
+         [("授予小微企业合同金额",), ("授予小微企业合同占比",)]),
+        (rf"货物采购{_SME}占[^,;。]*?的\s*{FIGURE}\s*%", [("货物授予中小企业占比",)]),
+        (rf"工程采购{_SME}占[^,;。]*?的\s*{FIGURE}\s*%", [("工程授予中小企业占比",)]),
+        (rf"服务采购{_SME}占[^,;。]*?的\s*{FIGURE}\s*%", [("服务授予中小企业占比",)]),
+    ], None),
+    "国有资产占用": ([
+        (r"截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", [("截至日期", "=date")]),
+        (rf"共有车辆\s*{FIGURE}\s*辆", [("车辆总数",)]),
+        (rf"设备\s*\(不含车辆\)\s*{FIGURE}\s*台", [("单价100万元以上设备",)]),
+    ], None),
+}
+
+
+_VEHICLE = re.compile(rf"([^\s,、;:]+?用车)\s*{FIGURE}\s*辆")
+
+
+def _vehicles(reading: Reading, sentence) -> bool:
+    """Each "<kind>用车 N辆" of the sentence under 车辆, the kind as the document writes it (its brackets
+    full-width or not), since the kinds are the document's own keys."""
+    found = False
+    for match in _VEHICLE.finditer(sentence.text):
+        written = re.escape(match[1]).replace("\\(", "[(（]").replace("\\)", "[)）]")
+        original = re.search(written, sentence.original)
+        reading.put(("车辆", original[0] if original else match[1]), as_figure(match[2]), sentence)
+        found = True
+    return found
+
+
+def read(key: str, sentences) -> Reading:
+    rows, change_path = TABLES[key]
+    compiled = [(re.compile(pattern), paths) for pattern, paths in rows]
+    reading = Reading()
+    for sentence in sentences:
+        used = False
+        for pattern, paths in compiled:
+            match = pattern.search(sentence.text)
+            if match is None:
+                continue
+            used = True
+            if paths[0][-1] == "=date":
+                reading.put(paths[0][:-1], "{}-{:0>2}-{:0>2}".format(*match.groups()), sentence)
+                continue
+            for path, value in zip(paths, match.groups()):
+                if path[-1] == "=text":
+                    reading.put(path[:-1], value, sentence)
+                else:
+                    reading.put(path, as_figure(value), sentence)
+        if change_path and reading.put_change(change_path, sentence):
+            used = True
+        if key == "国有资产占用" and _vehicles(reading, sentence):
+            used = True
+        if not used:
+            reading.note_unused(sentence)
+    return reading
