@@ -9,6 +9,7 @@ from ..changes import read_change
 # a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
 FIGURE = r"([-+]?\d[\d,]*(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?)"
 _CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "原因")
+_BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较"}
 
 
 @dataclass
@@ -33,6 +34,15 @@ class Reading:
             if key in change:
                 self.put(path + (key,), change[key], sentence)
         return True
+
+    def put_base_change(self, sentence) -> bool:
+        """"与年初预算相比，收、支总计各增加…" — a section's own change, put under the base it names. The
+        template states it first; a later change against the same base is about something else (其他收入)
+        and is left to be listed as unused."""
+        change = read_change(sentence.text)
+        if change is None or change["基准"] not in _BASES or _BASES[change["基准"]] in self.value:
+            return False
+        return self.put_change((_BASES[change["基准"]],), sentence)
 
     def note_unused(self, sentence) -> None:
         if re.search(r"\d", sentence.text) and re.search(r"万元|元|%|人次|批次|辆", sentence.text):

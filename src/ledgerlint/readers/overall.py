@@ -5,7 +5,7 @@ Table-driven: each line of the template is a label, the path its amount goes to,
 statement that follows it goes to. A label seen makes its change path the subject of the next change."""
 import re
 
-from ..changes import as_figure, read_change
+from ..changes import as_figure
 from . import FIGURE, Reading
 
 _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
@@ -21,7 +21,6 @@ _LINES = [
 _TOTAL = re.compile(rf"(?:收入、支出|收支|收、支)(?:决算)?总计(?:各)?(?:为|是)?\s*{FIGURE}\s*万元")
 _SIDE_TOTAL = re.compile(rf"(收入|支出)(?:决算)?总计\s*{FIGURE}\s*万元")
 _OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
-_BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较"}
 
 
 def read(sentences) -> Reading:
@@ -51,7 +50,7 @@ def read(sentences) -> Reading:
         elif subject:
             used = reading.put_change(subject, sentence)
         elif side is None and "各" in text:
-            used = _put_total_change(reading, sentence)
+            used = reading.put_base_change(sentence)
         else:
             used = False
         if not used:
@@ -65,11 +64,3 @@ def _line(text: str):
         if match:
             return path, as_figure(match[1]), change_path
     return None
-
-
-def _put_total_change(reading: Reading, sentence) -> bool:
-    """"与年初预算相比，收、支总计各增加…" — the totals' change, put under the base it names."""
-    change = read_change(sentence.text)
-    if change is None or change["基准"] not in _BASES:
-        return False
-    return reading.put_change((_BASES[change["基准"]],), sentence)
