@@ -47,3 +47,11 @@ class Reading:
     def note_unused(self, sentence) -> None:
         if re.search(r"\d", sentence.text) and re.search(r"万元|元|%|人次|批次|辆", sentence.text):
             self.unused.append(sentence)
+
+
+def as_written(name: str, sentence) -> str:
+    """A name found in the normalised text, as the document writes it (brackets full-width or not), for
+    names that become keys of the disclosure ("维修（护）费", "副部（省）级及以上领导用车")."""
+    pattern = re.escape(name).replace("\\(", "[(（]").replace("\\)", "[)）]")
+    original = re.search(pattern, sentence.original)
+    return original[0] if original else name

@@ -5,7 +5,7 @@ goes. Vehicle kinds are open-ended in the schema: any "<kind>用车 N辆" is rea
 import re
 
 from ..changes import as_figure
-from . import FIGURE, Reading
+from . import FIGURE, Reading, as_written
 
 _SPENT = [(rf"支出决算(?:数)?(?:为)?\s*{FIGURE}\s*万元", [("支出决算",)])]
 _SME = r"授予中小企业合同金额"
@@ -43,9 +43,7 @@ def _vehicles(reading: Reading, sentence) -> bool:
     full-width or not), since the kinds are the document's own keys."""
     found = False
     for match in _VEHICLE.finditer(sentence.text):
-        written = re.escape(match[1]).replace("\\(", "[(（]").replace("\\)", "[)）]")
-        original = re.search(written, sentence.original)
-        reading.put(("车辆", original[0] if original else match[1]), as_figure(match[2]), sentence)
+        reading.put(("车辆", as_written(match[1], sentence)), as_figure(match[2]), sentence)
         found = True
     return found
 
