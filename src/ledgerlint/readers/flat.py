@@ -1,5 +1,5 @@
-"""Short sections whose figures each follow a fixed label: 机构运行经费, 政府采购, 国有资产占用, and the
-two 预算财政拨款支出 sections that are mostly "0.00万元". A table per section: a pattern whose groups are
+"""Short sections whose figures each follow a fixed label: 单位概况's counts, 机构运行经费, 政府采购,
+国有资产占用, and the two 预算财政拨款支出 sections that are mostly "0.00万元". A table per section: a pattern whose groups are
 figures (or, with "=text", words) and the path of each; a section with a change statement says where it
 goes. Vehicle kinds are open-ended in the schema: any "<kind>用车 N辆" is read."""
 import re
@@ -26,6 +26,21 @@ TABLES = {
         (rf"货物采购{_SME}占[^,;。]*?的\s*{FIGURE}\s*%", [("货物授予中小企业占比",)]),
         (rf"工程采购{_SME}占[^,;。]*?的\s*{FIGURE}\s*%", [("工程授予中小企业占比",)]),
         (rf"服务采购{_SME}占[^,;。]*?的\s*{FIGURE}\s*%", [("服务授予中小企业占比",)]),
+    ], None),
+    "单位概况": ([
+        (rf"共设\s*{FIGURE}\s*个(?:内设)?(?:股室|处室|科室|机构)", [("机构设置", "内设股室数")]),
+        (rf"(?:科级|处级)?领导(?:职数)?\s*{FIGURE}\s*名", [("机构设置", "科级领导职数")]),
+        (rf"年末独立核算机构数\s*:?\s*{FIGURE}\s*个", [("机构设置", "年末独立核算机构数")]),
+        (rf"编制(?:数)?(?:为)?\s*{FIGURE}\s*人", [("人员情况", "编制数")]),
+        (rf"财政拨款开支人(?:员|数)\s*:?\s*{FIGURE}\s*人", [("人员情况", "一般公共预算财政拨款开支人数")]),
+        (rf"行政人员及工勤(?:人员)?\s*{FIGURE}\s*人", [("人员情况", "行政人员及工勤人数")]),
+        (rf"非参公事业人员\s*{FIGURE}\s*人", [("人员情况", "非参公事业人员数")]),
+        (rf"较上年(增加|减少)\s*{FIGURE}\s*人", [("人员情况", "较上年变动", "方向", "=text"),
+                                            ("人员情况", "较上年变动", "数量")]),
+        (rf"退休\s*{FIGURE}\s*人", [("人员情况", "退休人数")]),
+        (rf"同工同酬\s*{FIGURE}\s*人", [("人员情况", "同工同酬人数")]),
+        (rf"招聘\s*{FIGURE}\s*人", [("人员情况", "招聘人数")]),
+        (rf"预算单位共计\s*{FIGURE}\s*家", [("决算单位构成", "预算单位数")]),
     ], None),
     "国有资产占用": ([
         (r"截至\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", [("截至日期", "=date")]),
