@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import random
-import re
 import resource
 import statistics
 import subprocess
@@ -31,6 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from handwritten import CHECKS  # noqa: E402
+from ledgerlint.decimaljson import dumps  # noqa: E402
 
 SEED = ROOT / "examples" / "2023-erguna-waishi" / "disclosure.json"
 CLEAN = [ROOT / "examples" / "2023-synthetic-shiye" / "disclosure.json",
@@ -120,27 +120,18 @@ def evaluation():
             "ms": {"ledgerlint": ours * 1000, "hand": hand * 1000, "simpleeval": simple * 1000}}
 
 
-def _dumps(doc) -> str:
-    def mark(v):
-        if isinstance(v, dict):
-            return {k: mark(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return [mark(x) for x in v]
-        return f"#{v}" if isinstance(v, Decimal) else v
-    return re.sub(r'"#(-?[0-9.]+)"', r"\1", json.dumps(mark(doc), ensure_ascii=False))
-
 
 def generate(folder: Path, count: int):
     rng = random.Random(count)
     bases = [json.loads(p.read_text(encoding="utf-8"), parse_float=Decimal) for p in CLEAN]
-    texts = [_dumps(b) for b in bases]
+    texts = [dumps(b) for b in bases]
     for i in range(count):
         sub = folder / f"u{i // 500:03d}"
         sub.mkdir(parents=True, exist_ok=True)
         if i % 5 == 0:
             doc = json.loads(texts[i % 2], parse_float=Decimal)
             doc["收入决算"]["本年收入合计"] += Decimal(rng.choice(["0.37", "1.00", "-2.15"]))
-            text = _dumps(doc)
+            text = dumps(doc)
         else:
             text = texts[i % 2]
         (sub / f"d{i:05d}.json").write_text(text, encoding="utf-8")

@@ -2,7 +2,6 @@
 import json
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -13,17 +12,8 @@ import pytest
 from conftest import EXAMPLES, ROOT, SEED, SYNTHETIC
 from ledgerlint.batch import check_many, expand
 from ledgerlint.cli import main
+from ledgerlint.decimaljson import dumps
 
-
-def _dumps(doc) -> str:
-    """JSON with every Decimal written exactly as it is (1687.40 stays 1687.40)."""
-    def mark(v):
-        if isinstance(v, dict):
-            return {k: mark(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return [mark(x) for x in v]
-        return f"#{v}" if isinstance(v, Decimal) else v
-    return re.sub(r'"#(-?[0-9.]+)"', r"\1", json.dumps(mark(doc), ensure_ascii=False, indent=1))
 
 
 def generated(folder, count=200, seed=7):
@@ -36,7 +26,7 @@ def generated(folder, count=200, seed=7):
             doc[section][total] += Decimal("0.37")
         sub = folder / f"unit{i // 50}"
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"d{i:03d}.json").write_text(_dumps(doc), encoding="utf-8")
+        (sub / f"d{i:03d}.json").write_text(dumps(doc, indent=1), encoding="utf-8")
     return folder
 
 
