@@ -16,8 +16,10 @@ map it back to the document's own punctuation before writing it out.
 import re
 from decimal import Decimal
 
+from .doctext import NUMBER, PLACEHOLDER
+
 _DIRECTIONS = "增加|减少|增长|下降|上升|降低"
-_NUMBER = r"[-+]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?"
+_NUMBER = f"{NUMBER}|{PLACEHOLDER}"
 
 _CHANGE = re.compile(
     r"(?:与|比|较)\s*(?P<base>上年决算|上年|年初预算|\d{4}\s*年度?决算|\d{4}\s*年度?)(?:数)?"

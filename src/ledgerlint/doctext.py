@@ -31,14 +31,18 @@ _FIELD_CODES = re.compile(r"PAGEREF\s+_Toc\d+\s+\\h(\s+\d+)?|\[bookmark:[^\]]*\]
 
 _SENTENCE_END = re.compile(r"[。；;！？]")
 
+# A number as written: sign, thousands separators only in groups of three (NFKC makes "，" a comma, and
+# "A，B万元" lists two figures), decimals. PLACEHOLDER is a number left as "XX.X".
+NUMBER = r"[-+]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+PLACEHOLDER = r"[Xx×*]+(?:\.[Xx×*]+)?"
+
 _UNITS = "亿元|万元|元|%|个|人次|批次|辆|人|台|家|项|次|套"
-# A number as written (sign, thousands separators only in groups of three, since NFKC makes "，" a comma
-# and "A，B万元" lists two figures; decimals) with its unit; the garbled and placeholder
-# shapes are tried first so that "万5.00元" is not read as "5.00元".
+# A figure with its unit; the garbled and placeholder shapes are tried first so that "万5.00元" is not
+# read as "5.00元".
 _FIGURE = re.compile(
     rf"(?P<garbled>万\s*[-+]?\d[\d,]*(?:\.\d+)?\s*元)"
-    rf"|(?P<placeholder>[Xx×＊*]+(?:\.[Xx×＊*]+)?\s*(?:{_UNITS}))"
-    rf"|(?P<number>[-+]?\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)\s*(?P<unit>{_UNITS})"
+    rf"|(?P<placeholder>{PLACEHOLDER}\s*(?:{_UNITS}))"
+    rf"|(?P<number>{NUMBER})\s*(?P<unit>{_UNITS})"
     rf"|(?P<blank>(?<=[占为比长少加降至达])\s+(?:%|万元))")
 
 

@@ -5,9 +5,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..changes import read_change
+from ..doctext import NUMBER, PLACEHOLDER
 
 # a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
-FIGURE = r"([-+]?\d[\d,]*(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?)"
+FIGURE = f"({NUMBER}|{PLACEHOLDER})"
 _CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "原因")
 _BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较"}
 

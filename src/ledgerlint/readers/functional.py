@@ -10,7 +10,7 @@ from ..changes import as_figure
 from . import FIGURE, Reading
 from .appropriations import CLASS_CODES
 
-_WRITTEN = r"((?:[-+]?\d[\d,]*(?:\.\d+)?|[Xx×*]+(?:\.[Xx×*]+)?)\s*(?:万元|%)|万\s*[\d,.]+\s*元|[Xx×*.]+%)"
+_WRITTEN = rf"({FIGURE}\s*(?:万元|%)|万\s*[\d,.]+\s*元)"   # a figure and its unit, or the garbled "万5.00元"
 _TOTAL = re.compile(rf"支出决算\s*{FIGURE}\s*万元")
 _AGAINST_BUDGET = re.compile(rf"与年初预算\s*{FIGURE}\s*万元相比\s*,\s*完成年初预算的\s*{FIGURE}\s*%")
 _CLASS = re.compile(r"^\([一二三四五六七八九十]+\)\s*(.+?)\(类\)\s*$")
