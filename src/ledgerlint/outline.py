@@ -81,7 +81,7 @@ def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Headin
     """The schema's sections found in the document, in order, and the part/section headings that matched
     none (for the extractor to list, never to drop)."""
     titles, aliases = section_titles(schema), schema.get("x-aliases", {})
-    found: list[Section] = []
+    starts: list[tuple] = []        # (key, heading); a key of None is a part that ends a section
     unmatched: list[Heading] = []
     for number, line in enumerate(lines, start=1):
         head = heading(number, line)
@@ -90,10 +90,8 @@ def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Headin
         key = match_title(head.text, titles, aliases)
         if key is None:
             unmatched.append(head)
-            if head.level == "section":
-                continue
-        if found and found[-1].last == len(lines):   # the open section ends here
-            found[-1] = Section(found[-1].key, found[-1].heading, found[-1].first, number - 1)
-        if key is not None:
-            found.append(Section(key, head, number, len(lines)))
+        if key is not None or head.level == "part":
+            starts.append((key, head))
+    ends = [head.line - 1 for _, head in starts[1:]] + [len(lines)]
+    found = [Section(key, head, head.line, end) for (key, head), end in zip(starts, ends) if key is not None]
     return found, unmatched
