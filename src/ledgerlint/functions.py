@@ -115,13 +115,15 @@ def op_get(container, key):
 
 def op_path(container, keys):
     """container[k1][k2]… for text keys, in one call; the same views, budget and trace as op_get."""
+    if TRACE is not None:   # tracing a failed rule: one read at a time, each recorded by op_get
+        for key in keys:
+            container = op_get(container, key)
+        return container
     global _left
     n = len(keys)
     _left -= n
     if _left < 0 or _left & 4095 < n:
         _look_at_the_clock()
-    if TRACE is not None:
-        return _traced_path(container, keys)
     for key in keys:   # the hot loop of every rule: objects and their views, inline
         if type(container) is Obj:
             views = container._views
@@ -143,23 +145,6 @@ def op_path(container, keys):
             container = value
         else:
             container = _get(container, key)
-    return container
-
-
-def _traced_path(container, keys):
-    for key in keys:
-        if type(container) is Obj:
-            value = container._views.get(key, ABSENT)
-            if value is ABSENT:
-                if key in container.raw:
-                    value = container._views[key] = wrap(container.raw[key], container.path + (key,))
-                else:
-                    value = Missing(container.path + (key,))
-        else:
-            value = _get(container, key)
-        if getattr(value, "path", None) is not None:
-            TRACE.append(value)
-        container = value
     return container
 
 
