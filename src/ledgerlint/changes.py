@@ -32,9 +32,12 @@ _CHANGE = re.compile(
 
 
 def as_figure(text: str):
-    """Decimal as written (precision kept), or the text itself when it is a placeholder."""
+    """The number as written — an int where it has no decimals (a count, a score: exact, as in the JSON
+    model), else a Decimal with its precision — or the text itself when it is a placeholder."""
     cleaned = text.replace(",", "").replace(" ", "")
-    return Decimal(cleaned) if cleaned[-1:].isdigit() else text
+    if not cleaned[-1:].isdigit():
+        return text
+    return Decimal(cleaned) if "." in cleaned else int(cleaned)
 
 
 def read_change(sentence: str) -> dict | None:

@@ -18,6 +18,8 @@ class Finding:
     status: str = "failed"         # failed | not_evaluated
     section: str = ""              # the part of the document the rule checks (for grouping in reports)
     basis: str = ""                # the rule's basis, for readers who ask "says who?"
+    page: int | None = None        # for a finding on a Word or PDF document: the page of `line`
+    sources: tuple = ()            # for a document: (page, line, sentence) each figure came from
 
 
 def sort_key(f: Finding):

@@ -25,9 +25,19 @@ def show_value(value, lang: str = "zh") -> str:
 
 
 def finding_dict(f) -> dict:
-    return {"rule": f.rule, "severity": f.severity, "status": f.status, "title": f.title, "message": f.message,
-            "path": format_path(f.path), "paths": [format_path(p) for p in f.paths], "line": f.line,
-            "values": f.values}
+    found = {"rule": f.rule, "severity": f.severity, "status": f.status, "title": f.title, "message": f.message,
+             "path": format_path(f.path), "paths": [format_path(p) for p in f.paths], "line": f.line,
+             "values": f.values}
+    if f.page is not None:
+        found["page"] = f.page
+    if f.sources:   # a finding on a published document: where each of its figures was read
+        found["sources"] = [{"page": page, "line": line, "text": text} for page, line, text in f.sources]
+    return found
+
+
+def place(page, line, lang) -> str:
+    """A line of a file, or a page and line of a Word or PDF document."""
+    return str(line) if page is None else t("text.page_line", lang, page=page, line=line)
 
 
 def totals(reports) -> dict:
@@ -87,6 +97,9 @@ def _detail_lines(f, lang) -> list[str]:
     if f.values:
         out.append("      " + t("text.values", lang, values="；".join(f"{t('value.' + k, lang)} {v}"
                                                                      for k, v in f.values.items())))
+    for page, line, text in f.sources:
+        where = t("text.line", lang, line=line) if page is None else place(page, line, lang)
+        out.append("      " + t("text.source", lang, place=where, text=text))
     if f.basis:
         out.append("      " + t("text.basis", lang, basis=f.basis))
     return out
@@ -111,7 +124,7 @@ def render_text_file(r, lang: str = "zh", verbose: bool = False, colour: bool = 
             continue
         lines.append(paint(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)), severity))
         for f in group:
-            where = f"{r.file}:{f.line}" if f.line else r.file
+            where = f"{r.file}:{place(f.page, f.line, lang)}" if f.line else r.file
             sep = "：" if lang == "zh" else ": "
             lines.append(f"  {where}: {paint('[' + f.rule + ']', severity)} {f.title}{sep}{f.message}")
             if verbose:

@@ -24,7 +24,7 @@ class Reading:
         for key in path[:-1]:
             node = node.setdefault(key, {})
         node[path[-1]] = value
-        self.provenance[".".join(path)] = (sentence.line, sentence.text)
+        self.provenance[".".join(path)] = (sentence.line, as_written(sentence.text, sentence))
 
     def put_change(self, path: tuple, sentence) -> bool:
         """The sentence's change statement, if any, under `path`; whether there was one."""
@@ -50,9 +50,17 @@ class Reading:
             self.unused.append(sentence)
 
 
-def as_written(name: str, sentence) -> str:
-    """A name found in the normalised text, as the document writes it (brackets full-width or not), for
-    names that become keys of the disclosure ("维修（护）费", "副部（省）级及以上领导用车")."""
-    pattern = re.escape(name).replace("\\(", "[(（]").replace("\\)", "[)）]")
-    original = re.search(pattern, sentence.original)
-    return original[0] if original else name
+def as_written(text: str, sentence) -> str:
+    """A piece of the normalised text as the document writes it (full-width brackets, colons and commas,
+    "维修（护）费"), for names and reasons that become strings of the disclosure; the normalised piece where
+    the original cannot be found (a traditional character, say)."""
+    original = re.search("".join(_either_width(ch) for ch in text), sentence.original)
+    return original[0] if original else text
+
+
+def _either_width(ch: str) -> str:
+    if ch.isspace():
+        return r"\s*"
+    if "!" <= ch <= "~":     # ASCII: its full-width form (U+FF01…) matches too
+        return "[" + re.escape(ch) + re.escape(chr(ord(ch) + 0xFEE0)) + "]"
+    return re.escape(ch)

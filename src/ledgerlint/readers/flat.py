@@ -8,6 +8,8 @@ from ..changes import as_figure
 from . import FIGURE, Reading, as_written
 
 _SPENT = [(rf"支出决算(?:数)?(?:为)?\s*{FIGURE}\s*万元", [("支出决算",)])]
+# sections whose other sentences are their 说明 ("本年无…收、支、余"), which rules read
+_EXPLAINED = ("政府性基金预算财政拨款支出决算", "国有资本经营预算财政拨款支出决算")
 _SME = r"授予中小企业合同金额"
 TABLES = {
     "政府性基金预算财政拨款支出决算": (_SPENT, None),
@@ -86,6 +88,9 @@ def read(key: str, sentences) -> Reading:
             used = True
         if key == "国有资产占用" and _vehicles(reading, sentence):
             used = True
-        if not used:
+        if not used and key in _EXPLAINED and not re.search(r"\d+(?:\.\d+)?\s*万元", sentence.text):
+            reading.value["说明"] = reading.value.get("说明", "") + as_written(sentence.text, sentence)
+            reading.provenance.setdefault("说明", (sentence.line, sentence.text))
+        elif not used:
             reading.note_unused(sentence)
     return reading

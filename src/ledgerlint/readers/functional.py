@@ -8,7 +8,7 @@ import re
 
 from ..changes import as_figure
 from . import FIGURE, Reading
-from .appropriations import CLASS_CODES
+from .codes import class_code, item_code
 
 _WRITTEN = rf"({FIGURE}\s*(?:万元|%)|万\s*[\d,.]+\s*元)"   # a figure and its unit, or the garbled "万5.00元"
 _TOTAL = re.compile(rf"支出决算\s*{FIGURE}\s*万元")
@@ -42,7 +42,7 @@ def read(sentences) -> Reading:
             reading.put(("支出决算",), as_figure(match[1]), sentence)
         elif (match := _CLASS.match(text)):
             name = match[1].strip()
-            classes.append({"科目编码": CLASS_CODES.get(name if name.endswith("支出") else name + "支出"),
+            classes.append({"科目编码": class_code(name),
                             "科目名称": name, "项": []})
             line = None
         elif classes and line is None and (match := _CLASS_ACTUAL.search(text)):
@@ -53,6 +53,8 @@ def read(sentences) -> Reading:
                 classes[-1]["与年初预算比较"] = sub.value["与年初预算比较"]
         elif classes and (match := _LINE.match(text)):
             line = {"款名称": match[1].strip(), "科目名称": match[2].strip()}
+            if item_code(line["款名称"], line["科目名称"]):
+                line = {"科目编码": item_code(line["款名称"], line["科目名称"]), **line}
             classes[-1]["项"].append(line)
         elif line is not None and (_BUDGET.search(text) or _ACTUAL.search(text)):
             for key, pattern in (("年初预算", _BUDGET), ("决算", _ACTUAL), ("完成年初预算百分比", _RATE)):

@@ -1,0 +1,71 @@
+"""Sections without figures of their own — 名词解释, 联系方式, 附表 — and 单位概况's table of the units in
+the accounts. Rules still read them (that each term is explained, that a contact is given), so the
+extractor reads them as well."""
+import re
+
+from ..changes import as_figure
+from ..doctext import NUMBER
+from . import Reading, as_written
+
+_TERM = re.compile(r"^[一二三四五六七八九十]+、\s*(.+?)\s*:")
+
+
+def terms(sentences) -> Reading:
+    """Each numbered "一、<名词>：…" line names one term."""
+    reading = Reading()
+    found = []
+    for sentence in sentences:
+        match = _TERM.match(sentence.text)
+        if match and sentence.text.startswith(match[0]):
+            reading.provenance[f"[{len(found)}]"] = (sentence.line, sentence.text)
+            found.append(as_written(match[1], sentence))
+    reading.value = found
+    return reading
+
+
+def contact(sentences) -> Reading:
+    reading = Reading()
+    for sentence in sentences:
+        for label in ("联系人", "联系电话"):
+            match = re.search(rf"{label}\s*:\s*([^\s,;:]+)", sentence.text)
+            if match:
+                reading.put((label,), match[1], sentence)
+    return reading
+
+
+def attachments(sentences) -> Reading:
+    reading = Reading()
+    for sentence in sentences:
+        count = re.search(r"共\s*(\d+)\s*(?:张|个)表", sentence.text)
+        if count:
+            reading.put(("表数",), as_figure(count[1]), sentence)
+        if "说明" not in reading.value:
+            reading.put(("说明",), as_written(sentence.text, sentence), sentence)
+    return reading
+
+
+READERS = {"名词解释": terms, "联系方式": contact, "附表": attachments}
+
+
+def units_table(reading: Reading, rows) -> None:
+    """The table under 决算单位构成 (序号 | 单位名称 | 单位性质), into 决算单位构成.单位列表."""
+    header = None
+    units = []
+    for row in rows:
+        texts = row.texts()
+        if "单位名称" in texts:
+            header = texts
+            continue
+        if header is None:
+            continue
+        unit = {}
+        for column, cell in zip(header, row.cells):
+            if column == "序号" and re.fullmatch(NUMBER, cell.text):
+                unit["序号"] = as_figure(cell.text)
+                reading.provenance[f"决算单位构成.单位列表[{len(units)}].序号"] = (cell.line, cell.text)
+            elif column in ("单位名称", "单位性质") and cell.text:
+                unit[column] = as_written(cell.text, cell)
+        if unit:
+            units.append(unit)
+    if units:
+        reading.value.setdefault("决算单位构成", {})["单位列表"] = units
