@@ -169,6 +169,50 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     sys.exit(2 if unreadable else 1 if failed else 0)
 
 
+@main.command("extract")
+@click.argument("document", type=click.Path(path_type=FsPath))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=FsPath),
+              help="写入此 JSON 文件，并在旁边写出 .provenance.json（默认：输出到屏幕）/ write here, with a .provenance.json beside it")
+@click.option("--force", is_flag=True, help="覆盖已有的输出文件 / replace existing output files")
+@YEAR
+@RULES
+@LANG
+def extract_cmd(document, output, force, year, rules_dir, lang):
+    """从公开的决算文档（.txt、.docx、.pdf）提取决算数据为 JSON，并列出未能归入的句子。
+
+    Extract a disclosure from its published document (.txt, .docx, PDF) as JSON; every sentence with
+    figures that could not be placed is listed. Exit 0 extracted, 2 unreadable document."""
+    from .decimaljson import dumps
+    from .extract import extract
+    from .output import write_new
+    from .sources import read_document
+
+    try:
+        extraction = extract(read_document(document), rules_dir, year)
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    text = dumps(extraction.disclosure, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        beside = output.with_name(output.stem + ".provenance.json")
+        try:
+            write_new(output, text, force)
+            write_new(beside, dumps(extraction.provenance_map(), indent=2) + "\n", force)
+        except LedgerlintError as exc:
+            _fail(exc, lang)
+            sys.exit(2)
+        click.echo(t("output.written", lang, path=output), err=True)
+        click.echo(t("output.written", lang, path=beside), err=True)
+    click.echo(t("extract.summary", lang, figures=len(extraction.provenance), ruleset=extraction.ruleset,
+                 unplaced=len(extraction.unused)), err=True)
+    for line, piece in extraction.unused:
+        where = extraction.document.place(line)
+        from .report import place
+        click.echo(f"  {document}:{place(where.page, where.line, lang)}: {piece}", err=True)
+
+
 def _ruleset_for(checker, set_name, disclosure=None):
     """The rule set named, or the one that applies to the disclosure, or the newest national year."""
     from .rulesets import available_years

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .doctext import normalise, sentences
 from .errors import DisclosureError
 from .outline import sections
-from .readers import Reading, flat, performance, texts
+from .readers import Reading, as_written, flat, performance, texts
 from .readers import appropriations, economic, functional, overall, parts, sangong
 from .selection import load_named, select
 from .sources import Document
@@ -36,6 +36,22 @@ class Extraction:
     provenance: dict = field(default_factory=dict)   # JSON path "a.b[0].c" → (line, sentence text)
     unused: list = field(default_factory=list)       # (line, text) of what no reader placed
     unmatched_headings: list = field(default_factory=list)
+
+    def where(self, line: int, text: str) -> dict:
+        place = self.document.place(line)
+        found = {"line": place.line, "text": text}
+        return {"page": place.page, **found} if place.page is not None else found
+
+    def provenance_map(self) -> dict:
+        """What `extract` writes beside the disclosure: each figure's place and sentence, what was not
+        placed, and the headings that are not the template's sections (kept for the reader, not lost)."""
+        return {
+            "source": self.document.source,
+            "ruleset": self.ruleset,
+            "figures": {path: self.where(line, text) for path, (line, text) in self.provenance.items()},
+            "unplaced": [self.where(line, text) for line, text in self.unused],
+            "other_headings": [self.where(h.line, h.text) for h in self.unmatched_headings],
+        }
 
     def source_of(self, path: str):
         """(line, sentence) a JSON path's figure came from; for a path with no figure of its own (a whole
@@ -136,7 +152,8 @@ def extract(document: Document, rules_dir=None, year: int | None = None) -> Extr
         values[section.key] = reading.value
         for path, where in reading.provenance.items():
             extraction.provenance[f"{section.key}.{path}"] = where
-        extraction.unused.extend((item.line, item.text) for item in reading.unused)
+        extraction.unused.extend((item.line, as_written(item.text, item) if hasattr(item, "original") else item.text)
+                                 for item in reading.unused)
     order = list(schema.get("properties", {}))
     merged = {**identity, **values}
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}

@@ -23,4 +23,4 @@ class Finding:
 
 
 def sort_key(f: Finding):
-    return (-SEVERITY_RANK[f.severity], f.line if f.line is not None else 1 << 30, f.rule, f.paths)
+    return (-SEVERITY_RANK[f.severity], f.page or 0, f.line if f.line is not None else 1 << 30, f.rule, f.paths)

@@ -9,12 +9,14 @@ breaks it holds (typed ones, and the ones Word records where it last broke pages
 paragraphs and table cells of each page. python-docx and pdfplumber are imported only when such a file is
 read, so checking JSON costs nothing more.
 """
+import bisect
+import re
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from .doctext import read_lines
 from .errors import DisclosureError
-from .tables import as_lines
+from .tables import as_lines, placed_lines
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -54,13 +56,13 @@ def read_document(path) -> Document:
         return Document(str(path), lines, [Place(None, n) for n in range(1, len(lines) + 1)])
     lines, places = [], []
     for page_number, page in enumerate(pages, start=1):
-        for line_number, line in enumerate(page, start=1):
+        for line_number, line in page:
             lines.append(line)
             places.append(Place(page_number, line_number))
     return Document(str(path), lines, places)
 
 
-def _docx_pages(path: FsPath) -> list[list[str]]:
+def _docx_pages(path: FsPath) -> list[list[tuple]]:
     import zipfile
 
     try:
@@ -77,36 +79,39 @@ def _docx_pages(path: FsPath) -> list[list[str]]:
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = docx.text.paragraph.Paragraph(block, document)
-            text = "".join(_runs_by_page(paragraph, pages))
-            pages[-1].append(text)
+            text, broke = _runs_by_page(paragraph, pages)
+            if text or not broke:      # a paragraph that only holds a page break is no line
+                pages[-1].append(text)
         elif tag == "tbl":
             table = docx.table.Table(block, document)
             pages[-1].extend(as_lines([_row_cells(row) for row in table.rows]))
-    return [page for page in pages if page] or [[]]
+    # a line of a Word page is its paragraph or table cell, counted from the top of the page
+    return [list(enumerate(page, start=1)) for page in pages]
 
 
-_BREAK_TAGS = ("br", "lastRenderedPageBreak")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _runs_by_page(paragraph, pages: list) -> list[str]:
-    """The paragraph's text; a page break inside it starts a new page (the text before stays on the page
-    it was on)."""
-    pieces = []
-    for run in paragraph.runs:
-        for child in run._r.iterchildren():
-            tag = child.tag.rsplit("}", 1)[-1]
-            breaks_page = tag == "lastRenderedPageBreak" or (
-                tag == "br" and child.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type") == "page")
-            if breaks_page:
-                if pieces and "".join(pieces).strip():
-                    pages[-1].append("".join(pieces))
-                pieces = []
+def _runs_by_page(paragraph, pages: list) -> tuple[str, bool]:
+    """The paragraph's text after its last page break, and whether it had one; a break starts a new page
+    (the text before it stays on the page it was on). Word records where it last broke pages as well as
+    the breaks typed: a break on a page still empty is the same break, not another page."""
+    pieces, broke = [], False
+    for child in paragraph._p.iter():     # runs inside hyperlinks and fields too; deleted text is delText
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "lastRenderedPageBreak" or (tag == "br" and child.get(_W + "type") == "page"):
+            broke = True
+            if "".join(pieces).strip():
+                pages[-1].append("".join(pieces).lstrip("\t"))
+            pieces = []
+            if pages[-1]:
                 pages.append([])
-            elif tag == "t":
-                pieces.append(child.text or "")
-            elif tag == "tab":
-                pieces.append("\t")
-    return pieces
+        elif tag == "t":
+            pieces.append(child.text or "")
+        elif tag == "tab":
+            pieces.append("\t")
+    # a leading tab is indentation in a paragraph; in the text form it would mean a table cell
+    return "".join(pieces).lstrip("\t"), broke
 
 
 def _row_cells(row) -> list[str]:
@@ -120,39 +125,103 @@ def _row_cells(row) -> list[str]:
     return cells
 
 
-def _pdf_pages(path: FsPath) -> list[list[str]]:
+def _pdf_pages(path: FsPath) -> list[list[tuple]]:
+    """Pages of (line on the page, text). A paragraph wrapped over several lines of the page (its lines
+    run to the right edge) is joined into one line again, so that a sentence is never cut by the layout;
+    it keeps the number of its first line. Ruled tables become tab-cell lines at the line they start on."""
     try:
         import pdfplumber
     except ImportError:      # pragma: no cover - a dependency of the package
         raise DisclosureError("document.needs", file=str(path), package="pdfplumber") from None
     try:
         pdf = pdfplumber.open(str(path))
+        with pdf:
+            pages = [_pdf_page_lines(page) for page in pdf.pages]
+    except DisclosureError:
+        raise
     except Exception as exc:   # pdfminer raises many kinds for a broken file
         raise DisclosureError("document.unreadable", file=str(path), reason=str(exc) or type(exc).__name__) from None
-    pages = []
-    with pdf:
-        for page in pdf.pages:
-            pages.append(_pdf_page_lines(page))
-    if not any(line.strip() for page in pages for line in page):
+    if not any(text.strip() for page in pages for _, text, _ in page):
         raise DisclosureError("document.no_text", file=str(path))
-    return pages
+    return _join_wrapped(pages)
 
 
-def _pdf_page_lines(page) -> list[str]:
-    """The page's text lines with its ruled tables put in the tab-cell form where they stand."""
+def _pdf_page_lines(page) -> list[tuple]:
+    """(line number on the page, text, layout) in reading order; layout is (x1 of the line, width of the
+    line's first unbreakable piece) for a text line and None for a table's line."""
+    visual = page.extract_text_lines(layout=False)
+    tops = [line["top"] for line in visual]
+
+    def line_at(top: float) -> int:
+        return min(bisect.bisect_left(tops, top - 2) + 1, max(len(tops), 1))
+
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
     def outside(obj) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    blocks = []   # (top, lines)
+    found = []   # (top, order, line number, text, layout)
     for line in page.filter(outside).extract_text_lines(layout=False):
-        blocks.append((line["top"], [line["text"]]))
+        found.append((line["top"], 0, line_at(line["top"]), line["text"], (line["x1"], _first_piece(line))))
     for table in tables:
-        cells = [[cell if cell is not None else "" for cell in row] for row in table.extract()]
-        blocks.append((table.bbox[1], as_lines(cells)))
-    blocks.sort(key=lambda block: block[0])
-    return [line for _, lines in blocks for line in lines]
+        rows = []
+        for row, texts in zip(table.rows, table.extract()):
+            # a cell's text wrapped over lines is one text: the PDF does not tell a wrap from a new paragraph
+            rows.append([("".join((text or "").splitlines()), line_at(cell[1]) if cell else line_at(row.bbox[1]))
+                         for cell, text in zip(row.cells, texts)])
+        for order, (text, where) in enumerate(placed_lines(rows), start=1):
+            found.append((table.bbox[1], order, where, text, None))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [(number, text, layout) for _, _, number, text, layout in found]
+
+
+_UNBREAKABLE = re.compile(r"^[0-9A-Za-z.,%+\-]+")
+
+
+def _first_piece(line: dict) -> float:
+    """How wide the start of the line is up to where a line may break: a number or Latin word is one
+    piece, a Chinese character is a piece of its own (as Word and WPS break lines)."""
+    chars = line["chars"]
+    if not chars:
+        return 0.0
+    word = _UNBREAKABLE.match(line["text"])
+    last = chars[min(len(word[0]), len(chars)) - 1] if word else chars[0]
+    return last["x1"] - chars[0]["x0"]
+
+
+def _join_wrapped(pages: list) -> list[list]:
+    """Visual lines back into paragraphs. A line continues on the next one where the layout broke it:
+    where it runs to the right edge of the text, or where the next line's first piece would not have fit
+    after it. A paragraph over a page break stays where it began; table lines are never joined."""
+    right = max((layout[0] for page in pages for _, _, layout in page if layout), default=0)
+    joined: list[list] = [[] for _ in pages]
+    running = None   # [page index, line number, text, layout of its last line] of a paragraph not yet ended
+
+    def close():
+        nonlocal running
+        if running is not None:
+            joined[running[0]].append((running[1], running[2]))
+            running = None
+
+    for index, page in enumerate(pages):
+        for number, text, layout in page:
+            if layout is None:          # a table line
+                close()
+                joined[index].append((number, text))
+                continue
+            if running is not None and _wrapped(running[3], layout, right):
+                running[2] += text
+                running[3] = layout
+                continue
+            close()
+            running = [index, number, text, layout]
+    close()
+    return joined
+
+
+def _wrapped(before: tuple, after: tuple, right: float) -> bool:
+    """The next line's first piece would not have fit after this line: the layout broke the line there
+    (a full line is the usual case: any piece overflows it)."""
+    return before[0] + after[1] > right

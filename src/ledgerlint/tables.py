@@ -59,11 +59,17 @@ def rows(lines: list[str], first: int = 1, last: int | None = None) -> list[Row]
 
 def as_lines(table: list[list[str]]) -> list[str]:
     """A table (rows of cell texts) in the text form above, for the sources that read real tables."""
+    return [line for line, _ in placed_lines([[(cell, None) for cell in row] for row in table])]
+
+
+def placed_lines(table: list[list[tuple]]) -> list[tuple]:
+    """The same for cells that carry a place: rows of (text, place) → (line, place) pairs; a cell's further
+    lines and the blank line after a row keep the place of the cell and the row."""
     lines = []
     for row in table:
-        for cell in row:
+        for cell, where in row:
             first, *more = (cell or "").splitlines() or [""]
-            lines.append("\t" + first)
-            lines.extend(line.strip() for line in more if line.strip())
-        lines.append("")
+            lines.append(("\t" + first, where))
+            lines.extend((line.strip(), where) for line in more if line.strip())
+        lines.append(("", row[-1][1] if row else None))
     return lines
