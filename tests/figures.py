@@ -38,19 +38,32 @@ def _same(expected, got) -> bool:
     return expected == got
 
 
-def seed_document_section(key: str):
-    """The sentences of one section of the real seed document (../shared/seeds, outside the repository:
-    the test is skipped where it is absent)."""
+def seed_document():
+    """The real seed document (../shared/seeds, beside the repository as CI lays it out; the tests that
+    read it are skipped where it is absent). Its text is published text, so it is not copied in here."""
     from pathlib import Path
 
     import pytest
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
+    if not seed.is_file():
+        pytest.skip("the seed document is outside the repository")
+    return seed
+
+
+def seed_document_section(key: str):
+    """The sentences of one section of the seed document."""
     from conftest import RULES
     from ledgerlint.doctext import read_lines, sentences
     from ledgerlint.outline import sections
     from ledgerlint.selection import load_named
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
-    if not seed.is_file():
-        pytest.skip("the seed document is outside the repository")
-    lines = read_lines(seed)
+    lines = read_lines(seed_document())
     part = next(s for s in sections(lines, load_named(RULES, "2023").schema)[0] if s.key == key)
     return [s for s in sentences(lines) if part.first < s.line <= part.last]
+
+
+def placeholders(path) -> set:
+    """Paths of the strings that stand where the schema wants a number (the format findings)."""
+    from ledgerlint.api import Checker
+    from ledgerlint.paths import format_path
+    report = Checker().check_file(path)
+    return {format_path(f.path) for f in report.findings if f.rule == "schema"}

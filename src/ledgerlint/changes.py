@@ -26,7 +26,9 @@ _CHANGE = re.compile(
     r"\s*(?:相比|比较|对比)?\s*,?"
     r"(?P<subject>[^,;。]{0,20}?)"                       # "收、支总计各", "增加）" slips and the like
     rf"(?P<dir>{_DIRECTIONS})\s*\)?\s*"                       # a stray ")" after the word is a slip seen
-    rf"(?:(?P<amount>{_NUMBER})\s*万元(?:\s*,?\s*(?P<pdir>{_DIRECTIONS})\s*(?P<pct1>{_NUMBER})\s*%)?"
+    # "各增加A万元、B万元，各增长P%、Q%" (Sichuan): one change stated for both totals; the first is kept
+    rf"(?:(?P<amount>{_NUMBER})\s*(?:万元)?(?:\s*[、,]\s*(?:{_NUMBER}))?\s*万元"
+    rf"(?:\s*,?\s*各?(?P<pdir>{_DIRECTIONS})\s*(?P<pct1>{_NUMBER})\s*%(?:\s*[、,]\s*(?:{_NUMBER})\s*%)?)?"
     rf"|(?P<pct2>{_NUMBER})\s*%)"
     r"(?:\s*,?\s*[^,;。]{0,6}?原因(?:是|为|:)\s*(?P<reason>[^。]*))?")   # 变动原因, 主要原因是 …
 

@@ -19,7 +19,7 @@ from pathlib import Path as FsPath
 from .errors import DisclosureError
 
 # Traditional forms seen on published pages (萬元, 經費, 減少, 說明 …), one character each way.
-_TRADITIONAL = str.maketrans(
+TRADITIONAL = str.maketrans(
     "萬億經費減說長決預總計額務車購運維護國資產採項績評價財撥結餘轉單機關構員數與較為"
     "個輛團組體實際門報開歲類雜統權應繳過發點處僅並從臺辦專業縣區黨況對幣無會議訓內變動",
     "万亿经费减说长决预总计额务车购运维护国资产采项绩评价财拨结余转单机关构员数与较为"
@@ -93,7 +93,7 @@ def normalise(text: str) -> str:
     """Full-width forms to ASCII (NFKC), traditional to simplified, field codes removed. NFKC also turns
     “（” into "(" and "：" into ":", which the extractor's patterns expect."""
     text = _FIELD_CODES.sub("", text)
-    return unicodedata.normalize("NFKC", text).translate(_TRADITIONAL)
+    return unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
 
 
 def sentences(lines: list[str]) -> list[Sentence]:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..changes import read_change
-from ..doctext import NUMBER, PLACEHOLDER
+from ..doctext import NUMBER, PLACEHOLDER, TRADITIONAL, normalise
 
 # a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
 FIGURE = f"({NUMBER}|{PLACEHOLDER})"
@@ -41,9 +41,13 @@ class Reading:
         template states it first; a later change against the same base is about something else (其他收入)
         and is left to be listed as unused."""
         change = read_change(sentence.text)
-        if change is None or change["基准"] not in _BASES or _BASES[change["基准"]] in self.value:
+        if change is None:
             return False
-        return self.put_change((_BASES[change["基准"]],), sentence)
+        # "较2022年度决算数": a year named as the base is last year's accounts in these documents
+        base = "上年决算" if re.match(r"\d{4}", change["基准"]) else change["基准"]
+        if base not in _BASES or _BASES[base] in self.value:
+            return False
+        return self.put_change((_BASES[base],), sentence)
 
     def note_unused(self, sentence) -> None:
         if re.search(r"\d", sentence.text) and re.search(r"万元|元|%|人次|批次|辆", sentence.text):
@@ -51,11 +55,18 @@ class Reading:
 
 
 def as_written(text: str, sentence) -> str:
-    """A piece of the normalised text as the document writes it (full-width brackets, colons and commas,
-    "维修（护）费"), for names and reasons that become strings of the disclosure; the normalised piece where
-    the original cannot be found (a traditional character, say)."""
-    original = re.search("".join(_either_width(ch) for ch in text), sentence.original)
-    return original[0] if original else text
+    """A piece of the normalised text as the document writes it (full-width brackets, colons and commas:
+    "维修（护）费"), for names and reasons that become strings of the disclosure — but in simplified
+    characters, since rules and the schema name things in simplified Chinese."""
+    original = sentence.original
+    normalised = normalise(original)
+    if len(normalised) == len(original):        # the usual case: normalising maps one character to one
+        at = normalised.find(text)
+        if at >= 0:
+            return "".join(o if o.translate(TRADITIONAL) == o and o not in "\u00a0\u3000" else n
+                           for o, n in zip(original[at:at + len(text)], text))
+    found = re.search("".join(_either_width(ch) for ch in text), original)
+    return found[0] if found else text
 
 
 def _either_width(ch: str) -> str:

@@ -29,6 +29,10 @@ def read(sentences) -> Reading:
             reading.provenance[f"支出功能分类[{len(rows)}]"] = (sentence.line, sentence.text)
             rows.append(row)
             used = True
+        for key in ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"):
+            if (match := re.search(rf"(?<!本年){key}(?:收入|支出)?(?:为)?\s*{FIGURE}\s*万元", sentence.text)):
+                reading.put((key,), as_figure(match[1]), sentence)
+                used = True
         if reading.put_base_change(sentence):
             used = True
         if not used:

@@ -11,15 +11,15 @@ from . import FIGURE, Reading
 _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
 # (label pattern, amount path within the side, change path within the side or None)
 _LINES = [
-    (r"本年收入(?:决算)?合计", ("本年收入合计",), ("本年收入合计与上年比较",)),
-    (r"本年支出(?:决算)?合计", ("本年支出合计",), ("本年支出合计与上年比较",)),
+    (r"本年收入(?:决算)?(?:合计)?", ("本年收入合计",), ("本年收入合计与上年比较",)),
+    (r"本年支出(?:决算)?(?:合计)?", ("本年支出合计",), ("本年支出合计与上年比较",)),
     (r"使用非财政拨款结余和专用结余", ("使用非财政拨款结余和专用结余",), None),
     (r"(?:年初|上年)结转和结余", ("年初结转和结余",), ("年初结转和结余与上年比较",)),
     (r"结余分配", ("结余分配",), None),
     (r"年末结转和结余(?:资金)?", ("年末结转和结余",), None),
 ]
 _TOTAL = re.compile(rf"(?:收入、支出|收支|收、支)(?:决算)?总计(?:各)?(?:为|是)?\s*{FIGURE}\s*万元")
-_SIDE_TOTAL = re.compile(rf"(收入|支出)(?:决算)?总计\s*{FIGURE}\s*万元")
+_SIDE_TOTAL = re.compile(rf"(?:(收入|支出)(?:决算)?总计|总(收入|支出))(?:为)?\s*{FIGURE}\s*万元")
 _OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
 
 
@@ -34,8 +34,8 @@ def read(sentences) -> Reading:
             reading.put(("收支决算总计",), as_figure(match[1]), sentence)
             subject = None
         elif (match := _SIDE_TOTAL.search(text)):
-            side, key = _SIDES[match[1]]
-            reading.put((side, key), as_figure(match[2]), sentence)
+            side, key = _SIDES[match[1] or match[2]]
+            reading.put((side, key), as_figure(match[3]), sentence)
             subject = None
         elif (match := _OTHER.search(text)) and side:
             reading.put((side, "其他收入", "金额", "数值"), as_figure(match[1]), sentence)
@@ -49,7 +49,7 @@ def read(sentences) -> Reading:
                 reading.put_change(subject, sentence)
         elif subject:
             used = reading.put_change(subject, sentence)
-        elif side is None and "各" in text:
+        elif side is None:     # before (一): the totals' own changes ("收、支总计各增加…", "较年初预算增加…")
             used = reading.put_base_change(sentence)
         else:
             used = False

@@ -15,7 +15,14 @@ _PART = "#/$defs/占比项"
 
 def _label(spec: dict, key: str) -> str:
     title = re.sub(r"^本年", "", spec.get("title") or key)
+    if title.endswith("合计"):     # "本年收入合计", "本年收入决算合计", and "本年收入" alone (Guangxi)
+        base = re.escape(title.removesuffix("合计").removesuffix("决算"))
+        return f"(?:本年{base}(?:决算)?(?:合计)?|{base}(?:决算)?合计)"
     return "(?:本年)?" + re.escape(title).replace("决算", "(?:决算)?")
+
+
+# "占 P%", "占比P%", "占本年收入的P%"
+_SHARE = r"占(?:比)?[^,;。\d%]{0,10}?"
 
 
 def patterns(section_schema: dict) -> list:
@@ -27,7 +34,7 @@ def patterns(section_schema: dict) -> list:
         if kind == "amount":
             found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元")))
         elif kind == "part":
-            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元\s*,\s*占(?:比)?\s*{FIGURE}\s*%")))
+            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元\s*,\s*{_SHARE}\s*{FIGURE}\s*%")))
     return sorted(found, key=lambda item: -len(item[2].pattern))
 
 

@@ -24,6 +24,7 @@ _NUMBER_COLUMNS = {"年度指标值", "实际完成值", "分值", "得分"}
 _NULL_WHEN_BLANK = {"指标方向", "计量单位"}
 
 _SELF_EVALUATION = [
+    (rf"共\s*{FIGURE}\s*个项目", ("项目数",)),
     (rf"一级项目\s*{FIGURE}\s*个", ("一级项目数",)),
     (rf"二级项目\s*{FIGURE}\s*个", ("二级项目数",)),
     (rf"涉及资金\s*{FIGURE}\s*万元", ("涉及资金",)),

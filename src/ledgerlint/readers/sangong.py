@@ -12,10 +12,12 @@ ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置
          "公务接待费": "公务接待费"}
 _CARS = "公务用车购置及运行维护费"
 _BUDGET = re.compile(rf"全年预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
-                     rf"\s*,\s*完成(?:全年)?预算的\s*{_A}\s*%")
+                     rf"(?:\s*,\s*完成(?:全年)?预算的\s*{_A}\s*%)?")
 _SHARE = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*占(?:比)?\s*{_A}\s*%")
 _SPENT = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元")
 _TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*,\s*(?:累计)?\s*{_A}\s*人次")
+_WHOLE = re.compile(rf"三公\W*经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*其中")
+_BOUGHT = re.compile(rf"购置(?:公务用)?车(?:辆)?\s*{_A}\s*辆")
 _HELD = re.compile(rf"保有量(?:为)?\s*{_A}\s*辆")
 _GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元\s*,\s*接待\s*{_A}\s*批次\s*,\s*{_A}\s*人次")
 _REASON = re.compile(r"差异(?:的)?原因(?:是|为|:)\s*(.*)$")
@@ -23,6 +25,23 @@ _REASON = re.compile(r"差异(?:的)?原因(?:是|为|:)\s*(.*)$")
 
 def _item(text: str) -> str | None:
     return next((key for name, key in ITEMS.items() if name in text), None)
+
+
+_HELD_EVENTS = re.compile(rf"(?:召开|举办|组织)[^,;。]*?\s*{_A}\s*次\s*,\s*(?:参会|参训|累计)?[^,;。\d]*?\s*{_A}\s*人次")
+
+
+def _meetings(reading: Reading, name: str, sentence) -> bool:
+    used = False
+    if (match := _BUDGET.search(sentence.text)):
+        for key, value in zip(("全年预算", "支出决算", "完成预算百分比"), match.groups()):
+            if value is not None:
+                reading.put((name, key), as_figure(value), sentence)
+        used = True
+    if (match := _HELD_EVENTS.search(sentence.text)):
+        reading.put((name, "次数"), as_figure(match[1]), sentence)
+        reading.put((name, "人次"), as_figure(match[2]), sentence)
+        used = True
+    return used
 
 
 def read(sentences) -> Reading:
@@ -36,10 +55,16 @@ def read(sentences) -> Reading:
             continue
         item = _item(text)
         used = False
+        meeting = next((name for name in ("会议费", "培训费") if text.startswith(name) or f"{name}全年预算" in text), None)
+        if meeting and not item:     # Shaanxi's template: 会议费 and 培训费 follow the 三公 paragraphs
+            used = _meetings(reading, meeting, sentence)
+            if used:
+                continue
         if (match := _BUDGET.search(text)):
             where = ("总体情况", item) if item else ("总体情况",)
             for key, value in zip(("全年预算", "支出决算", "完成预算百分比"), match.groups()):
-                reading.put(where + (key,), as_figure(value), sentence)
+                if value is not None:      # no rate where the budget was nil
+                    reading.put(where + (key,), as_figure(value), sentence)
             used = True
         elif (match := _REASON.search(text)) and part == "总体情况":
             reading.put(("总体情况", "差异原因"), match[1], sentence)
@@ -52,6 +77,8 @@ def read(sentences) -> Reading:
         elif "公务用车购置支出" in text and (match := _SPENT.search(text)):
             subject = ("具体情况", _CARS, "公务用车购置费")
             reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
+            if (bought := _BOUGHT.search(text)):
+                reading.put(subject + ("购置数量",), as_figure(bought[1]), sentence)
             used = True
         elif "公务用车运行维护费支出" in text and (match := _SPENT.search(text)):
             subject = ("具体情况", _CARS, "公务用车运行维护费")
@@ -66,6 +93,9 @@ def read(sentences) -> Reading:
             reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
             used = True
         elif "三公" in text and part == "具体情况" and (match := _SPENT.search(text)):
+            reading.put(("具体情况", "支出决算"), as_figure(match[1]), sentence)
+            used = True
+        if part == "具体情况" and (match := _WHOLE.search(text)):   # "“三公”经费…支出决算 A万元，其中：<item>…"
             reading.put(("具体情况", "支出决算"), as_figure(match[1]), sentence)
             used = True
         if (match := _TRIPS.search(text)):

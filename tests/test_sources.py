@@ -1,0 +1,68 @@
+"""Reading Word and PDF files into the text form: pages, lines, tables, and one clear line for a file
+that cannot be read."""
+import pytest
+
+from documents import FONT, build_docx, build_pdf
+from ledgerlint.errors import DisclosureError
+from ledgerlint.sources import read_document
+from ledgerlint.tables import rows
+
+TEXT = ["第一部分 单位概况", "某局2023年度收入、支出决算总计 100.00万元。",
+        "\t序号", "\t单位名称", "", "\t1", "\t某局", "",
+        "第二部分 决算情况说明", "本年收入决算合计 100.00万元，与上年决算相比，增加 10.00万元，增长 11.11%。"]
+
+
+def test_a_word_file_gives_paragraphs_tables_and_pages(tmp_path):
+    document = read_document(build_docx(TEXT, tmp_path / "a.docx"))
+    assert [r.texts() for r in rows(document.lines)] == [["序号", "单位名称"], ["1", "某局"]]
+    first = document.lines.index("第二部分 决算情况说明") + 1
+    assert document.place(first).page == 2 and document.place(first).line == 1
+    assert document.place(1).page == 1
+
+
+def test_a_word_cell_merged_across_columns_is_one_cell(tmp_path):
+    import docx
+    word = docx.Document()
+    table = word.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "项目支出绩效自评表"
+    for cell, text in zip(table.rows[1].cells, ["项目名称", "某项目", ""]):
+        cell.text = text
+    word.save(str(tmp_path / "m.docx"))
+    document = read_document(tmp_path / "m.docx")
+    assert [r.texts() for r in rows(document.lines)] == [["项目支出绩效自评表"], ["项目名称", "某项目", ""]]
+
+
+@pytest.mark.skipif(not FONT.is_file(), reason=f"no CJK TrueType font at {FONT}")
+def test_a_pdf_paragraph_wrapped_over_lines_is_one_line_again(tmp_path):
+    long = "某局2023年度" + "，".join(f"第{n}项支出 {n}.00万元" for n in range(1, 40)) + "。"
+    document = read_document(build_pdf(["第一部分 单位概况", long, "\t序号", "\t单位名称", "", "\t1", "\t某局", ""],
+                                       tmp_path / "a.pdf"))
+    assert long in document.lines
+    assert [r.texts() for r in rows(document.lines)] == [["序号", "单位名称"], ["1", "某局"]]
+    assert document.place(document.lines.index(long) + 1) .line == 2
+
+
+@pytest.mark.parametrize("name, content, key", [
+    ("broken.docx", b"PK\x03\x04 not really a zip", "document.unreadable"),
+    ("broken.pdf", b"%PDF-1.4\n%%EOF garbage", "document.unreadable"),
+    ("missing.docx", None, "file.missing"),
+])
+def test_a_file_that_cannot_be_read_is_one_error(tmp_path, name, content, key):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DisclosureError) as caught:
+        read_document(path)
+    assert caught.value.key == key
+    assert "\n" not in caught.value.render("zh") and str(path) in caught.value.render("zh")
+
+
+def test_a_pdf_without_a_text_layer_says_so(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 50)   # a drawing, no text: what a scan gives a text extractor
+    pdf.output(str(tmp_path / "scan.pdf"))
+    with pytest.raises(DisclosureError) as caught:
+        read_document(tmp_path / "scan.pdf")
+    assert caught.value.key == "document.no_text"
