@@ -43,8 +43,10 @@ def heading(line_number: int, line: str) -> Heading | None:
         match = pattern.match(text)
         if match:
             title = match[2].strip()
-            # a numbered line that reads as a sentence ("一、财政拨款收入:指…") is a list item, not a heading
-            if level != "subsection" and (":" in title or len(title.rstrip("。")) > _LONGEST):
+            # a numbered line that reads as a sentence ("一、财政拨款收入:指…") is a list item, not a
+            # heading; a remark in brackets after a title ("(单位:万元)") does not make it one
+            bare = re.sub(r"\([^)]*\)$", "", title)
+            if level != "subsection" and (":" in bare or len(bare.rstrip("。")) > _LONGEST):
                 return None
             return Heading(line_number, level, match[1], title)
     return None

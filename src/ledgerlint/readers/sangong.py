@@ -11,7 +11,7 @@ from . import FIGURE as _A, Reading
 ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
          "公务接待费": "公务接待费"}
 _CARS = "公务用车购置及运行维护费"
-_BUDGET = re.compile(rf"全年预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
+_BUDGET = re.compile(rf"(?:全年)?预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
                      rf"(?:\s*,\s*完成(?:全年)?预算的\s*{_A}\s*%)?")
 _SHARE = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*占(?:比)?\s*{_A}\s*%")
 _SPENT = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元")
@@ -19,7 +19,11 @@ _TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*,\s*(?:累计)?\s*{_A}\s*人次")
 _WHOLE = re.compile(rf"三公\W*经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*其中")
 _BOUGHT = re.compile(rf"购置(?:公务用)?车(?:辆)?\s*{_A}\s*辆")
 _HELD = re.compile(rf"保有量(?:为)?\s*{_A}\s*辆")
-_GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元\s*,\s*接待\s*{_A}\s*批次\s*,\s*{_A}\s*人次")
+# "接待A批次，B人次" (the seed), "国内公务接待批次为A个，接待人次为B人"
+_GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元\s*,\s*[^,;。\d]*?\s*{_A}\s*(?:批次|个)"
+                     rf"\s*,\s*[^,;。\d]*?\s*{_A}\s*(?:人次|人)")
+_GUEST_SPENT = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元")
+_NO_TRIPS = re.compile(r"无因公出国\(境\)团组(?:及|和)人次|未(?:安排|组织)因公出国\(境\)团组")
 _REASON = re.compile(r"差异(?:的)?原因(?:是|为|:)\s*(.*)$")
 
 
@@ -74,6 +78,10 @@ def read(sentences) -> Reading:
             for name, value in zip(("支出决算", "批次", "人次"), match.groups()[1:]):
                 reading.put(("具体情况", "公务接待费", key, name), as_figure(value), sentence)
             used = True
+        elif (match := _GUEST_SPENT.search(text)):       # spending without the counts
+            key = "国内公务接待费" if match[1] == "国内" else "国（境）外公务接待费"
+            reading.put(("具体情况", "公务接待费", key, "支出决算"), as_figure(match[2]), sentence)
+            used = True
         elif "公务用车购置支出" in text and (match := _SPENT.search(text)):
             subject = ("具体情况", _CARS, "公务用车购置费")
             reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
@@ -101,6 +109,10 @@ def read(sentences) -> Reading:
         if (match := _TRIPS.search(text)):
             for name, value in zip(("团组数", "人次"), match.groups()):
                 reading.put(("具体情况", "因公出国（境）费", name), as_figure(value), sentence)
+            used = True
+        elif _NO_TRIPS.search(text):      # "无因公出国（境）团组及人次": none of either, said in words
+            for name in ("团组数", "人次"):
+                reading.put(("具体情况", "因公出国（境）费", name), 0, sentence)
             used = True
         if (match := _HELD.search(text)):
             reading.put(("具体情况", _CARS, "公务用车运行维护费", "保有量"), as_figure(match[1]), sentence)
