@@ -44,11 +44,9 @@ def test_a_sentence_without_a_change_gives_none(text):
 
 
 def test_the_seed_documents_change_statements():
-    from pathlib import Path
     from ledgerlint.doctext import read_lines, sentences
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
-    if not seed.is_file():
-        pytest.skip("the seed document is outside the repository")
+    from figures import seed_document
+    seed = seed_document()
     found = {(s.line, c["基准"], c["方向"], c.get("金额")) for s in sentences(read_lines(seed))
              if (c := read_change(s.text))}
     assert len(found) == 20

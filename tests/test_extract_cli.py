@@ -54,6 +54,11 @@ def test_check_takes_a_word_file_and_cites_page_and_line(tmp_path):
     result = run("check", word)
     assert result.exit_code == 1
     assert any("d.docx:第2页第" in line and "[SR-" in line for line in result.output.splitlines()), result.output
+    findings = json.loads(run("check", "--format", "json", word).output)["files"][0]["findings"]
+    share = next(f for f in findings if f["rule"].startswith("SR-"))
+    assert share["page"] == 2 and any("19.58%" in s["text"] for s in share["sources"])
+    sarif = json.loads(run("check", "--format", "sarif", word).output)
+    assert any(r["properties"].get("page") == 2 for r in sarif["runs"][0]["results"])
 
 
 @pytest.mark.parametrize("name, content", [("bad.docx", b"not a zip"), ("empty.txt", b"")])

@@ -42,6 +42,11 @@ document.querySelectorAll('#filters input').forEach(function(box){
 """
 
 
+
+def _where(f, lang) -> str:
+    """The finding's line, or page and line on a Word or PDF document."""
+    return t("html.line", lang, line=f.line) if f.page is None else t("text.page_line", lang, page=f.page, line=f.line)
+
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
 
@@ -91,7 +96,7 @@ class _Page:
                  f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
                  f'<p class="msg">{_e(f.message)}</p>',
                  f'<p class="meta">{_e(t("html.at", lang))}<a href="#{target}">{_e(format_path(f.path))}</a>'
-                 + (f'（{_e(t("html.line", lang, line=f.line))}）' if f.line else "") + "</p>"]
+                 + (f'（{_e(_where(f, lang))}）' if f.line else "") + "</p>"]
         if "difference" in f.values:  # a numeric comparison: both sides, the gap, the allowance
             cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
             vals = "".join(f"<td>{_e(v)}</td>" for v in f.values.values())

@@ -45,12 +45,14 @@ def render_sarif(reports, rulesets, lang: str = "zh") -> str:
                         "logicalLocations": [{"fullyQualifiedName": format_path(f.path), "kind": "member"}]}
             if f.line:
                 location["physicalLocation"]["region"] = {"startLine": f.line}
+            properties = {"status": f.status, "values": f.values,
+                          "paths": [format_path(p) for p in f.paths], "ruleset": r.ruleset_name}
+            if f.page is not None:     # a Word or PDF document: startLine is the line on this page
+                properties["page"] = f.page
             results.append({
                 "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVELS[f.severity],
                 "message": {"text": f"{f.title}：{f.message}" if lang == "zh" else f"{f.title}: {f.message}"},
-                "locations": [location],
-                "properties": {"status": f.status, "values": f.values,
-                               "paths": [format_path(p) for p in f.paths], "ruleset": r.ruleset_name},
+                "locations": [location], "properties": properties,
             })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
