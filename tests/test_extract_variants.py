@@ -20,6 +20,7 @@ CASES = {
     "2019-shaanxi-style.txt": ("2019-synthetic-shaanxi", "陕西/2019"),
     "word-export-style.txt": ("2023-synthetic-shiye", "陕西/2023"),
     "sangong-wording.txt": ("2023-synthetic-xingzheng", "内蒙古/2023"),
+    "pdf-copy-style.txt": ("2025-synthetic-beijing", "2025"),
 }
 
 

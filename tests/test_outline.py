@@ -58,3 +58,25 @@ def test_the_seed_document_has_every_section_of_the_schema_in_order(schema):
     found, _ = sections(read_lines(seed), schema)
     assert [s.key for s in found] == list(section_titles(schema).values())
     assert [(s.first, s.last) for s in found if s.key == "三公经费"] == [(96, 105)]
+
+
+def test_guangxi_and_yunnan_structures_reach_the_same_sections(schema):
+    lines = ["第一部分：某市某局概况", "一、主要职能", "第二部分：某市某局2023年度部门决算报表", "表一：收入支出决算总表",
+             "第三部分：某市某局2023年度部门决算情况说明",
+             "一、2023年度收入支出决算总体情况。", "收支总计 10.00万元。",
+             "四、2023年度政府性基金支出决算情况。", "无。",
+             "六、财政拨款安排的“三公”经费支出决算情况说明。", "三公 1.00万元。",
+             "七、其他重要事项情况说明", "（一）机关运行经费支出情况", "支出 2.00万元。",
+             "（二）政府采购支出情况", "无。", "（三）国有资产占用情况", "车辆 1 辆。",
+             "第四部分：名词解释"]
+    found, unmatched = keys(lines, schema)
+    assert [k for k, *_ in found] == ["单位概况", "收入支出决算总体情况", "政府性基金预算财政拨款支出决算", "三公经费",
+                                      "机构运行经费", "政府采购", "国有资产占用", "名词解释"]
+    assert (12, "其他重要事项情况说明") in unmatched
+
+
+def test_one_and_four_are_not_confused_when_words_are_left_out(schema):
+    """收入支出决算总体情况 (一) and 财政拨款收入支出决算总体情况 (四) differ only by the words some
+    provinces leave out; a loose match is used only where it names one section."""
+    found, _ = keys(["一、收入支出决算总体情况说明", "x", "四、财政拨款收入支出决算总体情况说明", "y"], schema)
+    assert [k for k, *_ in found] == ["收入支出决算总体情况", "财政拨款收入支出决算总体情况"]

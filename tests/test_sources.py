@@ -66,3 +66,33 @@ def test_a_pdf_without_a_text_layer_says_so(tmp_path):
     with pytest.raises(DisclosureError) as caught:
         read_document(tmp_path / "scan.pdf")
     assert caught.value.key == "document.no_text"
+
+
+def test_text_hard_wrapped_at_the_page_width_is_joined_into_paragraphs(tmp_path):
+    """Text copied out of a PDF: every line stops at the page's width, even between a figure and its
+    unit; each paragraph becomes one line again and keeps the number of its first line."""
+    paragraph = "某局2023年度收入、支出决算总计 240.79 万元。与年初预算相比，收、支总计各减少 9.71 万元，下降 3.88 %，变动原因：年中追加专项资金。"
+    wrapped, piece, width = [], "", 0
+    for ch in paragraph * 6:
+        w = 2 if ord(ch) > 0x2e80 else 1
+        if width + w > 40:
+            wrapped.append(piece)
+            piece, width = "", 0
+        piece, width = piece + ch, width + w
+    lines = ["一、收入支出决算总体情况说明"] + wrapped + [piece, "二、收入决算情况说明"]
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    document = read_document(path)
+    body = document.lines[1:-1]
+    # joined back into whole sentences (a line that happens to end with "。" at the edge ends a paragraph)
+    assert "".join(body) == paragraph * 6 and len(body) < len(wrapped) / 3
+    assert all(line.endswith("。") for line in body)
+    assert document.lines[0] == lines[0] and document.lines[-1] == lines[-1]
+    assert document.place(2).line == 2 and document.place(len(document.lines)).line == len(lines)
+
+
+def test_text_written_a_paragraph_per_line_is_left_as_it_is(tmp_path):
+    lines = [f"第{n}段：" + "某局本年支出决算 1.00万元" * (n % 7 + 1) + "，" for n in range(1, 30)]
+    path = tmp_path / "paragraphs.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert read_document(path).lines == lines

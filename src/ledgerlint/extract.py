@@ -149,9 +149,14 @@ def extract(document: Document, rules_dir=None, year: int | None = None) -> Extr
         reading = _read_section(section.key, schema, inside, section_rows)
         if reading is None:
             continue
+        if section.key in values:     # a section met twice (a table of contents, a repeated heading)
+            if not reading.provenance:
+                continue
+            if isinstance(values[section.key], dict) and isinstance(reading.value, dict):
+                reading.value = {**reading.value, **values[section.key]}
         values[section.key] = reading.value
         for path, where in reading.provenance.items():
-            extraction.provenance[f"{section.key}.{path}"] = where
+            extraction.provenance.setdefault(f"{section.key}.{path}", where)   # the first reading of a figure wins
         extraction.unused.extend((item.line, as_written(item.text, item) if hasattr(item, "original") else item.text)
                                  for item in reading.unused)
     order = list(schema.get("properties", {}))

@@ -10,6 +10,7 @@ headings, the parts of a self-evaluation report) does not start a section: its l
 before it; a part heading that matches nothing (第二部分 itself) ends the section before it.
 """
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .doctext import normalise
@@ -42,7 +43,7 @@ def heading(line_number: int, line: str) -> Heading | None:
     for level, pattern in (("part", _PART), ("section", _SECTION), ("subsection", _SUBSECTION)):
         match = pattern.match(text)
         if match:
-            title = match[2].strip()
+            title = re.sub(r"^[:：]\s*", "", match[2].strip())    # "第一部分：<单位>概况"
             # a numbered line that reads as a sentence ("一、财政拨款收入:指…") is a list item, not a
             # heading; a remark in brackets after a title ("(单位:万元)") does not make it one
             bare = re.sub(r"\([^)]*\)$", "", title)
@@ -57,8 +58,15 @@ def _bare(title: str, aliases: dict) -> str:
         title = title.replace(normalise(old), normalise(new))
     title = re.sub(r"\([^)]*\)$", "", normalise(title).replace(" ", ""))
     title = re.sub(rf"^(第[{_NUMERALS}]+部分|[{_NUMERALS}]+、)", "", title)
+    title = re.sub(r"^\d{4}年度?", "", title.rstrip("。."))         # "2023年度收入支出决算总体情况。"
     title = re.sub(r"^(单位|部门)", "", title)
     return re.sub(r"(说明|情况)+$", "", title).replace("决算", "")
+
+
+def _loose(bare: str) -> str:
+    """A title without the words that some provinces leave out ("政府性基金支出决算情况" for
+    "政府性基金预算财政拨款支出决算情况说明", "财政拨款安排的“三公”经费…")."""
+    return re.sub(r"预算|财政拨款|安排的|财政", "", bare)
 
 
 def section_titles(schema: dict) -> dict[str, str]:
@@ -70,13 +78,23 @@ def section_titles(schema: dict) -> dict[str, str]:
             if isinstance(spec, dict) and numbered.match(spec.get("title", ""))}
 
 
-def match_title(text: str, titles: dict[str, str], aliases: dict) -> str | None:
+def match_title(text: str, titles: dict[str, str], aliases: dict, part: bool = False) -> str | None:
     bare = _bare(text, aliases)
     if bare in titles:
         return titles[bare]
     # the longest title the heading begins with ("决算公开联系方式及信息反馈渠道" → 联系方式)
     prefixes = [t for t in titles if t and bare.startswith(t)]
-    return titles[max(prefixes, key=len)] if prefixes else None
+    if prefixes:
+        return titles[max(prefixes, key=len)]
+    # a part titled after the unit ("第一部分：某局概况") ends with the template's title
+    if part:
+        suffixes = [t for t in titles if len(t) > 1 and bare.endswith(t)]     # not 附表's bare "表"
+        if suffixes:
+            return titles[max(suffixes, key=len)]
+    # the words some provinces leave out; only where that leaves one title (一 and 四 would collide)
+    loose = Counter(_loose(t) for t in titles)
+    found = [key for t, key in titles.items() if _loose(t) == _loose(bare) and loose[_loose(t)] == 1]
+    return found[0] if found else None
 
 
 def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Heading]]:
@@ -85,12 +103,15 @@ def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Headin
     titles, aliases = section_titles(schema), schema.get("x-aliases", {})
     starts: list[tuple] = []        # (key, heading); a key of None is a part that ends a section
     unmatched: list[Heading] = []
+    other_matters = False            # under "其他重要事项": its (一)(二)… are the template's sections
     for number, line in enumerate(lines, start=1):
         head = heading(number, line)
-        if head is None or head.level == "subsection":
+        if head is None or (head.level == "subsection" and not other_matters):
             continue
-        key = match_title(head.text, titles, aliases)
-        if key is None:
+        key = match_title(head.text, titles, aliases, part=head.level == "part")
+        if head.level != "subsection":
+            other_matters = key is None and "其他重要事项" in head.text
+        if key is None and head.level != "subsection":
             unmatched.append(head)
         if key is not None or head.level == "part":
             starts.append((key, head))

@@ -11,6 +11,8 @@ read, so checking JSON costs nothing more.
 """
 import bisect
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
@@ -52,14 +54,50 @@ def read_document(path) -> Document:
     elif suffix == ".pdf":
         pages = _pdf_pages(path)
     else:
-        lines = read_lines(path)
-        return Document(str(path), lines, [Place(None, n) for n in range(1, len(lines) + 1)])
+        lines, starts = unwrap(read_lines(path))
+        return Document(str(path), lines, [Place(None, n) for n in starts])
     lines, places = [], []
     for page_number, page in enumerate(pages, start=1):
         for line_number, line in page:
             lines.append(line)
             places.append(Place(page_number, line_number))
     return Document(str(path), lines, places)
+
+
+_SENTENCE_END = "。；;！？!?"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.rstrip())
+
+
+def unwrap(lines: list[str]) -> tuple[list[str], list[int]]:
+    """Text copied out of a PDF breaks every line at the page's width, inside sentences and even between
+    a figure and its unit. Where most lines of a file stop at one width, a line that reaches that width
+    and does not end a sentence is joined with the next; each joined line keeps the number of its first
+    line. A file written a paragraph per line (lines of every length) is left as it is."""
+    widths = [_width(line) for line in lines if line.strip() and not line.startswith("\t")]
+    if len(widths) < 10:
+        return lines, list(range(1, len(lines) + 1))
+    # the page width: the most common width of long lines; wrapped text has many lines at it and
+    # hardly any wider (a Chinese character is two columns, so a full line may stop one short)
+    full = Counter(w for w in widths if w >= 20).most_common(1)
+    wrap = max((w for w in widths if full and full[0][0] <= w <= full[0][0] + 1), default=0)
+    at_width = sum(1 for w in widths if wrap - 2 <= w <= wrap)
+    wider = sum(1 for w in widths if w > wrap)
+    if not wrap or at_width < 0.25 * len(widths) or wider > 0.05 * len(widths):
+        return lines, list(range(1, len(lines) + 1))
+    joined, starts = [], []
+    carry = False
+    for number, line in enumerate(lines, start=1):
+        if carry and line.strip() and not line.startswith("\t"):
+            joined[-1] += line
+        else:
+            joined.append(line)
+            starts.append(number)
+        text = joined[-1].rstrip()
+        carry = bool(text) and not line.startswith("\t") and _width(line) >= wrap - 3 and text[-1] not in _SENTENCE_END
+    return joined, starts
 
 
 def _docx_pages(path: FsPath) -> list[list[tuple]]:

@@ -5,7 +5,7 @@ Table-driven: each line of the template is a label, the path its amount goes to,
 statement that follows it goes to. A label seen makes its change path the subject of the next change."""
 import re
 
-from ..changes import as_figure
+from ..changes import as_figure, read_change
 from . import FIGURE, Reading
 
 _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
@@ -13,13 +13,14 @@ _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支�
 _LINES = [
     (r"本年收入(?:决算)?(?:合计)?", ("本年收入合计",), ("本年收入合计与上年比较",)),
     (r"本年支出(?:决算)?(?:合计)?", ("本年支出合计",), ("本年支出合计与上年比较",)),
-    (r"使用非财政拨款结余和专用结余", ("使用非财政拨款结余和专用结余",), None),
+    (r"使用非财政拨款结余(?:和专用结余|\(含专用结余\))?", ("使用非财政拨款结余和专用结余",), None),
     (r"(?:年初|上年)结转和结余", ("年初结转和结余",), ("年初结转和结余与上年比较",)),
     (r"结余分配", ("结余分配",), None),
     (r"年末结转和结余(?:资金)?", ("年末结转和结余",), None),
 ]
 _TOTAL = re.compile(rf"(?:收入、支出|收支|收、支)(?:决算)?总计(?:各)?(?:为|是)?\s*{FIGURE}\s*万元")
 _SIDE_TOTAL = re.compile(rf"(?:(收入|支出)(?:决算)?总计|总(收入|支出))(?:为)?\s*{FIGURE}\s*万元")
+_BOTH = re.compile(r"收入支出总体|收支总体|收、支总计|收支总计")
 _OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
 
 
@@ -33,10 +34,15 @@ def read(sentences) -> Reading:
         if (match := _TOTAL.search(text)):
             reading.put(("收支决算总计",), as_figure(match[1]), sentence)
             subject = None
+        elif _BOTH.search(text) and read_change(text):   # "收入支出总体与上年相比，增加…" after the sides
+            used = reading.put_base_change(sentence)
         elif (match := _SIDE_TOTAL.search(text)):
             side, key = _SIDES[match[1] or match[2]]
             reading.put((side, key), as_figure(match[3]), sentence)
             subject = None
+            # "收入总计A万元，其中：本年收入合计B万元，…年初结转和结余C万元" in one sentence (Xinjiang)
+            for label_path, value, _ in _lines(text[match.end():]):
+                reading.put((side,) + label_path, value, sentence)
         elif (match := _OTHER.search(text)) and side:
             reading.put((side, "其他收入", "金额", "数值"), as_figure(match[1]), sentence)
             reading.put((side, "其他收入", "金额", "单位"), match[2], sentence)
@@ -59,8 +65,15 @@ def read(sentences) -> Reading:
 
 
 def _line(text: str):
+    found = _lines(text)
+    return found[0] if found else None
+
+
+def _lines(text: str) -> list:
+    """(path, amount, change path) of every template line named in the text, in the order written."""
+    found = []
     for label, path, change_path in _LINES:
         match = re.search(rf"{label}\s*{FIGURE}\s*万元", text)
         if match:
-            return path, as_figure(match[1]), change_path
-    return None
+            found.append((match.start(), path, as_figure(match[1]), change_path))
+    return [item[1:] for item in sorted(found)]
