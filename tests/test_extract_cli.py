@@ -77,3 +77,17 @@ def test_check_mixes_json_and_documents(tmp_path):
     result = run("check", SYNTHETIC[0], DOCUMENT)
     assert result.exit_code == 0, result.output
     assert str(DOCUMENT) in result.output and str(SYNTHETIC[0]) in result.output
+
+
+def test_validate_explain_and_which_take_documents_too(tmp_path):
+    text = DOCUMENT.read_text(encoding="utf-8").replace("事业收入215.40万元，占本年收入的15.98%",
+                                                         "事业收入215.40万元，占本年收入的XX.X%")
+    document = tmp_path / "d.txt"
+    document.write_text(text, encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "XX.X%" in t)
+    result = run("validate", document)
+    assert result.exit_code == 1 and f"{document}:{line}: 收入决算.事业收入.占比:" in result.output
+    result = run("explain", "SR-002", document)
+    assert result.exit_code == 0 and "SR-002" in result.output
+    result = run("rules", "which", document)
+    assert result.exit_code == 0 and "陕西/2023" in result.output

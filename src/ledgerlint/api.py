@@ -65,25 +65,32 @@ class Checker:
         return report
 
     def check_file(self, path: str | FsPath) -> FileReport:
-        from .sources import is_document
-        if is_document(path):
-            return self.check_document(path)
-        return self.check(load(path, self.encoding))
+        disclosure, extraction = self.read(path)
+        report = self.check(disclosure)
+        if extraction is not None:
+            report.findings = sorted(self.cite(report.findings, extraction), key=sort_key)
+        return report
 
-    def check_document(self, path: str | FsPath) -> FileReport:
-        """A published document (.txt, .docx, PDF): extracted, checked, and each finding pointed at the
-        document's lines its figures were read from; what the extractor could not place is reported as
-        an info finding each, so nothing is lost between the document and the check."""
+    def read(self, path: str | FsPath) -> tuple[Disclosure, "Extraction | None"]:
+        """A disclosure from a JSON file, or extracted from a published document (.txt, .docx, PDF) —
+        then with the extraction, which knows the document line each figure came from."""
+        from .sources import is_document, read_document
+        if not is_document(path):
+            return load(path, self.encoding), None
+        from .extract import extract
+        extraction = extract(read_document(path), self.rules_dir, self.year)
+        return Disclosure(str(path), extraction.disclosure), extraction
+
+    def cite(self, findings: list, extraction, unplaced: bool = True) -> list:
+        """Findings on an extracted disclosure pointed at the document's lines their figures were read
+        from (page and line for Word and PDF); with `unplaced`, what the extractor could not place is an
+        info finding each, so nothing is lost between the document and the check."""
         from dataclasses import replace
 
-        from .extract import extract
         from .paths import format_path
-        from .sources import read_document
-        document = read_document(path)
-        extraction = extract(document, self.rules_dir, self.year)
-        report = self.check(Disclosure(str(path), extraction.disclosure))
-        findings = []
-        for f in report.findings:
+        document = extraction.document
+        cited = []
+        for f in findings:
             sources = []
             for p in (f.path,) + tuple(q for q in f.paths if q != f.path):
                 found = extraction.source_of(format_path(p)) if p else None
@@ -92,11 +99,10 @@ class Checker:
                     if (where.page, where.line, found[1]) not in sources:
                         sources.append((where.page, where.line, found[1]))
             first = sources[0] if sources else (None, None, "")
-            findings.append(replace(f, line=first[1], page=first[0], sources=tuple(sources)))
-        for line, text in extraction.unused:
+            cited.append(replace(f, line=first[1], page=first[0], sources=tuple(sources)))
+        for line, text in extraction.unused if unplaced else ():
             where = document.place(line)
-            findings.append(Finding(rule="extract", severity="info", title=t("extract.unplaced_title", self.lang),
-                                    message=t("extract.unplaced", self.lang, text=text), line=where.line,
-                                    page=where.page, sources=((where.page, where.line, text),)))
-        report.findings = sorted(findings, key=sort_key)
-        return report
+            cited.append(Finding(rule="extract", severity="info", title=t("extract.unplaced_title", self.lang),
+                                 message=t("extract.unplaced", self.lang, text=text), line=where.line,
+                                 page=where.page, sources=((where.page, where.line, text),)))
+        return cited

@@ -62,25 +62,27 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
 
     Validate files against their year's schema only. Exit 0 valid, 1 invalid, 2 unreadable."""
     from .api import Checker
-    from .loading import load
     from .paths import format_path
+    from .report import place
     from .schema import validate
 
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     unreadable = invalid = problems = 0
     for file in files:
         try:
-            disclosure = load(file, encoding)
+            disclosure, extraction = checker.read(file)
             chosen = checker.select(disclosure)
             ruleset = checker.ruleset(chosen.name)
             use_year = chosen.year
             findings = validate(disclosure.with_aliases(ruleset.aliases), ruleset.validator, lang)
+            if extraction is not None:      # a published document: its lines, and what was not placed
+                findings = checker.cite(findings, extraction, unplaced=False)   # a format check only
         except LedgerlintError as exc:
             _fail(exc, lang)
             unreadable += 1
             continue
         for f in findings:
-            click.echo(f"{file}:{f.line or 1}: {format_path(f.path)}: {f.message}")
+            click.echo(f"{file}:{place(f.page, f.line or 1, lang)}: {format_path(f.path)}: {f.message}")
         if findings:
             invalid += 1
             problems += len(findings)
@@ -244,10 +246,9 @@ def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_a
     Explain a rule; with FILE, its evaluation step by step."""
     from .api import Checker
     from .explain import describe_rule, explain_on
-    from .loading import load
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     try:
-        disclosure = load(file, encoding) if file else None
+        disclosure, extraction = checker.read(file) if file else (None, None)
         ruleset = _ruleset_for(checker, set_name, disclosure)
         rule = ruleset.rule(rule_id)
         if rule is None:
@@ -257,7 +258,8 @@ def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_a
         sys.exit(2)
     lines = describe_rule(rule, ruleset, lang)
     if disclosure is not None:
-        lines += explain_on(rule, ruleset, disclosure, lang, show_all)
+        cite = (lambda findings: checker.cite(findings, extraction, unplaced=False)) if extraction else None
+        lines += explain_on(rule, ruleset, disclosure, lang, show_all, cite)
     click.echo("\n".join(lines))
 
 
@@ -368,10 +370,9 @@ def which_cmd(file, year, rules_dir, lang, encoding):
 
     Say which rule set applies to FILE and why (year, province, inheritance)."""
     from .api import Checker
-    from .loading import load
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     try:
-        chosen = checker.select(load(file, encoding))
+        chosen = checker.select(checker.read(file)[0])
         ruleset = checker.ruleset(chosen.name)
     except LedgerlintError as exc:
         _fail(exc, lang)

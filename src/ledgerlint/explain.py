@@ -111,8 +111,9 @@ def describe_rule(rule, ruleset, lang) -> list[str]:
     return lines
 
 
-def explain_on(rule, ruleset, disclosure, lang, show_all=False) -> list[str]:
-    """The evaluation of `rule` on one disclosure, element by element."""
+def explain_on(rule, ruleset, disclosure, lang, show_all=False, cite=None) -> list[str]:
+    """The evaluation of `rule` on one disclosure, element by element; `cite` points the findings at a
+    published document's lines (Checker.cite), for a disclosure extracted from one."""
     evaluator = Evaluator(ruleset, disclosure.with_aliases(ruleset.aliases), lang)
     root = evaluator.root
     lines = []
@@ -159,7 +160,11 @@ def explain_on(rule, ruleset, disclosure, lang, show_all=False) -> list[str]:
         verdicts[o.status] = verdicts.get(o.status, 0) + 1
     lines.append(t("explain.verdict", lang, verdict="，".join(
         f"{t('status.' + k, lang)} {v}" for k, v in verdicts.items())))
-    for o in outcomes:
-        if o.finding is not None:
-            lines.append("  " + t("explain.finding", lang, line=o.finding.line or "-", message=o.finding.message))
+    findings = [o.finding for o in outcomes if o.finding is not None]
+    for f in cite(findings) if cite else findings:
+        if f.page is not None:
+            where = t("text.page_line", lang, page=f.page, line=f.line)
+            lines.append("  " + t("explain.finding_at", lang, where=where, message=f.message))
+        else:
+            lines.append("  " + t("explain.finding", lang, line=f.line or "-", message=f.message))
     return lines

@@ -163,6 +163,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "explain.element": {"zh": "逐项：{element}", "en": "element: {element}"},
     "explain.verdict": {"zh": "结论：{verdict}", "en": "verdict: {verdict}"},
     "explain.finding": {"zh": "第 {line} 行：{message}", "en": "line {line}: {message}"},
+    "explain.finding_at": {"zh": "{where}：{message}", "en": "{where}: {message}"},
     "explain.no_rule": {"zh": "规则集 {ruleset} 中没有规则 {id}", "en": "rule set {ruleset} has no rule {id}"},
     "status.passed": {"zh": "通过", "en": "passed"},
     "status.failed": {"zh": "未通过", "en": "failed"},
