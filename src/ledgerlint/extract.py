@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .doctext import normalise, sentences
 from .errors import DisclosureError
 from .outline import sections
-from .readers import Reading, as_written, flat, performance, texts
+from .readers import as_written, flat, performance, texts
 from .readers import appropriations, economic, functional, overall, parts, sangong
 from .selection import load_named, select
 from .sources import Document
@@ -98,30 +98,37 @@ def _identity(lines: list[str], year: int) -> dict:
     return found
 
 
-def _read_section(key: str, schema: dict, section_sentences: list, section_rows: list) -> Reading | None:
-    if key == "收入支出决算总体情况":
-        return overall.read(section_sentences)
-    if key in ("收入决算", "支出决算"):
-        return parts.read(section_sentences, schema["properties"][key])
-    if key == "财政拨款收入支出决算总体情况":
-        return appropriations.read(section_sentences)
-    if key == "一般公共预算财政拨款支出决算":
-        return functional.read(section_sentences)
-    if key in ("一般公共预算财政拨款基本支出决算", "一般公共预算财政拨款项目支出决算"):
-        return economic.read(key, section_sentences)
-    if key == "三公经费":
-        return sangong.read(section_sentences)
-    if key == "预算绩效":
-        return performance.read(section_sentences, section_rows)
-    if key == "单位概况":
-        reading = flat.read(key, section_sentences)
-        texts.units_table(reading, section_rows)
-        return reading
-    if key in flat.TABLES:
-        return flat.read(key, section_sentences)
-    if key in texts.READERS:
-        return texts.READERS[key](section_sentences)
-    return None
+def _units(sentences, rows):
+    reading = flat.read("单位概况", sentences)
+    texts.units_table(reading, rows)
+    return reading
+
+
+def _prose(read, *args):
+    """A reader of the section's sentences alone."""
+    return lambda sentences, rows, spec: read(*args, sentences)
+
+
+# the reader of each section: (its sentences, its table rows, its part of the schema) → Reading
+_READERS = {
+    "单位概况": lambda sentences, rows, spec: _units(sentences, rows),
+    "收入支出决算总体情况": _prose(overall.read),
+    "收入决算": lambda sentences, rows, spec: parts.read(sentences, spec),
+    "支出决算": lambda sentences, rows, spec: parts.read(sentences, spec),
+    "财政拨款收入支出决算总体情况": _prose(appropriations.read),
+    "一般公共预算财政拨款支出决算": _prose(functional.read),
+    "一般公共预算财政拨款基本支出决算": _prose(economic.read, "一般公共预算财政拨款基本支出决算"),
+    "一般公共预算财政拨款项目支出决算": _prose(economic.read, "一般公共预算财政拨款项目支出决算"),
+    "三公经费": _prose(sangong.read),
+    "预算绩效": lambda sentences, rows, spec: performance.read(sentences, rows),
+    **{key: _prose(flat.read, key) for key in flat.TABLES if key != "单位概况"},
+    **{key: _prose(read) for key, read in texts.READERS.items()},
+}
+
+
+def _shown(item) -> tuple[int, str]:
+    """(line, text) of a sentence or table row no reader placed, as the document writes it."""
+    return item.line, as_written(item.text, item) if hasattr(item, "original") else item.text
 
 
 def extract(document: Document, rules_dir=None, year: int | None = None) -> Extraction:
@@ -146,9 +153,9 @@ def extract(document: Document, rules_dir=None, year: int | None = None) -> Extr
         section_rows = [r for r in table_rows if section.first < r.line <= section.last]
         if section.key != "预算绩效":      # the other readers read prose only
             inside = [s for s in inside if s.line not in table_lines]
-        reading = _read_section(section.key, schema, inside, section_rows)
-        if reading is None:
+        if section.key not in _READERS:
             continue
+        reading = _READERS[section.key](inside, section_rows, schema["properties"][section.key])
         if section.key in values:     # a section met twice (a table of contents, a repeated heading)
             if not reading.provenance:
                 continue
@@ -157,8 +164,7 @@ def extract(document: Document, rules_dir=None, year: int | None = None) -> Extr
         values[section.key] = reading.value
         for path, where in reading.provenance.items():
             extraction.provenance.setdefault(f"{section.key}.{path}", where)   # the first reading of a figure wins
-        extraction.unused.extend((item.line, as_written(item.text, item) if hasattr(item, "original") else item.text)
-                                 for item in reading.unused)
+        extraction.unused.extend(_shown(item) for item in reading.unused)
     order = list(schema.get("properties", {}))
     merged = {**identity, **values}
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}
