@@ -24,6 +24,7 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     cells: tuple
+    table: int = 0     # rows with only blank lines between them are one table; prose starts another
 
     @property
     def line(self) -> int:
@@ -40,7 +41,7 @@ class Row:
 def rows(lines: list[str], first: int = 1, last: int | None = None) -> list[Row]:
     """The table rows between lines `first` and `last` (1-based, inclusive)."""
     last = len(lines) if last is None else last
-    found, current = [], []
+    found, current, table = [], [], 0
     for number in range(first, last + 1):
         line = lines[number - 1]
         if line.startswith("\t"):
@@ -50,10 +51,12 @@ def rows(lines: list[str], first: int = 1, last: int | None = None) -> list[Row]
             current[-1] = Cell(previous.line, previous.text + "\n" + normalise(line).strip(),
                                previous.original + "\n" + line)
         elif current:
-            found.append(Row(tuple(current)))
+            found.append(Row(tuple(current), table))
             current = []
+        elif line.strip():
+            table += 1
     if current:
-        found.append(Row(tuple(current)))
+        found.append(Row(tuple(current), table))
     return found
 
 

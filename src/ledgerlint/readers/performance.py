@@ -14,10 +14,8 @@ from ..doctext import NUMBER
 from . import FIGURE, Reading, as_written
 
 _NUMERIC = re.compile(rf"^{NUMBER}$")
-_FUNDS = {"年度资金总额": "年度资金总额", "财政拨款": "财政拨款", "上年结转资金": "上年结转资金",
-          "其他资金": "其他资金"}
-_FUND_COLUMNS = {"年初预算数": "年初预算数", "全年预算数": "全年预算数", "全年执行数": "全年执行数",
-                 "分值": "分值", "执行率": "执行率", "得分": "得分"}
+_FUNDS = ("年度资金总额", "财政拨款", "上年结转资金", "其他资金")
+_FUND_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
 _INDICATOR_COLUMNS = ["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值", "实际完成值",
                       "计量单位", "分值", "得分", "偏差原因分析及改进措施"]
 _NUMBER_COLUMNS = {"年度指标值", "实际完成值", "分值", "得分"}
@@ -245,7 +243,7 @@ class _Performance:
                         cell = row.cells[at + 1]
                         put(("自评表", labels[at]), as_written(cell.text, cell), cell)
             elif "年初预算数" in labels:
-                funds_header = [_FUND_COLUMNS.get(label) for label in labels]
+                funds_header = [label if label in _FUND_COLUMNS else None for label in labels]
             elif funds_header and any(label in _FUNDS for label in labels[:2]):
                 name = next(label for label in labels[:2] if label in _FUNDS)
                 for column, cell in zip(funds_header, row.cells):
@@ -300,7 +298,7 @@ def _tables(rows: list) -> tuple[list, list]:
     for row in rows:
         if re.match(r"^\S*自评表", row.texts()[0]):
             tables.append([row])
-        elif tables and row.line - tables[-1][-1].cells[-1].line <= 3:
+        elif tables and row.table == tables[-1][-1].table:
             tables[-1].append(row)
         else:
             others.append(row)
