@@ -16,9 +16,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from .doctext import read_lines
 from .errors import DisclosureError
-from .tables import as_lines, placed_lines
+
+# doctext and tables (their patterns take a few milliseconds to compile) are imported where a document
+# is read: `check` on JSON files only asks is_document() and should not pay for them
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -54,6 +55,7 @@ def read_document(path) -> Document:
     elif suffix == ".pdf":
         pages = _pdf_pages(path)
     else:
+        from .doctext import read_lines
         lines, starts = unwrap(read_lines(path))
         return Document(str(path), lines, [Place(None, n) for n in starts])
     lines, places = [], []
@@ -121,6 +123,7 @@ def _docx_pages(path: FsPath) -> list[list[tuple]]:
             if text or not broke:      # a paragraph that only holds a page break is no line
                 pages[-1].append(text)
         elif tag == "tbl":
+            from .tables import as_lines
             table = docx.table.Table(block, document)
             pages[-1].extend(as_lines([_row_cells(row) for row in table.rows]))
     # a line of a Word page is its paragraph or table cell, counted from the top of the page
@@ -193,6 +196,7 @@ def _pdf_page_lines(page) -> list[tuple]:
     def line_at(top: float) -> int:
         return min(bisect.bisect_left(tops, top - 2) + 1, max(len(tops), 1))
 
+    from .tables import placed_lines
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
