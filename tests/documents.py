@@ -64,7 +64,13 @@ def build_docx(lines: list[str], path: Path) -> Path:
 def build_pdf(lines: list[str], path: Path) -> Path:
     from fpdf import FPDF
     from fpdf.enums import WrapMode
-    pdf = FPDF(format="A4")
+
+    class Numbered(FPDF):
+        def footer(self):             # "- 3 -" at the foot of each page, as published PDFs have
+            self.set_y(-12)
+            self.cell(0, 5, f"- {self.page_no()} -", align="C")
+
+    pdf = Numbered(format="A4")
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_font("cjk", fname=str(FONT))
     pdf.set_font("cjk", size=9)

@@ -67,6 +67,10 @@ def read_document(path) -> Document:
 
 
 _SENTENCE_END = "。；;！？!?"
+# a page number on a line of its own: "- 3 -", "—3—", "第3页", "第3页 共12页", "3/12" (a bare "3" too in a
+# PDF's top or bottom margin)
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})\s*$")
+_TEXT_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?)\s*$")
 
 
 def _width(text: str) -> int:
@@ -92,6 +96,8 @@ def unwrap(lines: list[str]) -> tuple[list[str], list[int]]:
     joined, starts = [], []
     carry = False
     for number, line in enumerate(lines, start=1):
+        if carry and _TEXT_PAGE_NUMBER.match(line):
+            continue       # a page number between the two halves of a paragraph
         if carry and line.strip() and not line.startswith("\t"):
             joined[-1] += line
         else:
@@ -205,7 +211,10 @@ def _pdf_page_lines(page) -> list[tuple]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     found = []   # (top, order, line number, text, layout)
+    margin = page.height * 0.1
     for line in page.filter(outside).extract_text_lines(layout=False):
+        if _PAGE_NUMBER.match(line["text"]) and not margin < line["top"] < page.height - margin:
+            continue    # "- 3 -" in the foot of the page: not text, and it would cut a paragraph or a table
         found.append((line["top"], 0, line_at(line["top"]), line["text"], (line["x1"], _first_piece(line))))
     for table in tables:
         rows = []
