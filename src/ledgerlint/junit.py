@@ -3,6 +3,7 @@ every finding's line and message; a rule that could not be evaluated is skipped 
 from xml.etree import ElementTree as ET
 
 from .messages import t
+from .report import place
 
 
 def render_junit(reports, lang: str = "zh") -> str:
@@ -25,7 +26,8 @@ def render_junit(reports, lang: str = "zh") -> str:
             failures = [f for f in findings if f.status == "failed"]
             if failures:
                 suite_failed += 1
-                text = "\n".join(f"{r.file}:{f.line or ''} {f.message}" for f in failures)
+                text = "\n".join(f"{r.file}:{place(f.page, f.line, lang) if f.line else ''} {f.message}"
+                                  for f in failures)
                 worst = "error" if any(f.severity == "error" for f in failures) else failures[0].severity
                 node = ET.SubElement(case, "failure", type=worst, message=failures[0].message)
                 node.text = text
