@@ -207,8 +207,9 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
             sys.exit(2)
         click.echo(t("output.written", lang, path=output), err=True)
         click.echo(t("output.written", lang, path=beside), err=True)
-    click.echo(t("extract.summary", lang, figures=len(extraction.provenance), ruleset=extraction.ruleset,
-                 unplaced=len(extraction.unused)), err=True)
+    click.echo(t("extract.summary" if extraction.unused else "extract.summary_all", lang,
+                 figures=len(extraction.provenance), ruleset=extraction.ruleset, unplaced=len(extraction.unused)),
+               err=True)
     for line, piece in extraction.unused:
         where = extraction.document.place(line)
         from .report import place

@@ -17,6 +17,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "document.encoding": {"zh": "无法识别文档的编码（试过 UTF-8、UTF-16、GB18030）；请另存为 UTF-8 文本",
                           "en": "cannot tell the document's encoding (tried UTF-8, UTF-16, GB18030); save it as UTF-8 text"},
     "text.page_line": {"zh": "第{page}页第{line}行", "en": "page {page} line {line}"},
+    "extract.summary_all": {"zh": "已提取 {figures} 处数据（规则集 {ruleset}）；含有数字的句子都已归入", "en": "extracted {figures} values (rule set {ruleset}); every sentence with figures was placed"},
     "extract.summary": {"zh": "已提取 {figures} 处数据（规则集 {ruleset}）；{unplaced} 句含有数字但未能归入，请人工核对：", "en": "extracted {figures} values (rule set {ruleset}); {unplaced} sentences with figures could not be placed, check them by hand:"},
     "text.line": {"zh": "第{line}行", "en": "line {line}"},
     "text.source": {"zh": "来源 {place}：{text}", "en": "from {place}: {text}"},
