@@ -21,7 +21,7 @@ def test_classes_get_their_codes_and_the_changes_their_bases():
                    {"科目编码": "205", "科目名称": "教育支出", "金额": D("30.00"), "占比": D("15.00")},
                    {"科目编码": "221", "科目名称": "住房保障支出", "金额": D("20.00"), "占比": D("10.00")}],
         "与年初预算比较": {"方向": "增加", "金额": D("50.00"), "百分比方向": "增长", "百分比": D("33.33"),
-                    "原因": "追加经费"},
+                    "原因": "追加经费。"},
         "与上年决算比较": {"方向": "减少", "金额": D("10.00"), "百分比方向": "下降", "百分比": D("4.76")},
     }
     # a second change against last year is about something else: listed, not written over the first

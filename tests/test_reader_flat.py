@@ -43,7 +43,7 @@ def test_the_old_name_of_running_costs_is_kept_with_its_change():
     reading = read("机构运行经费", "某局2021年度機關運行經費支出決算 12.00萬元。比上年减少 1.00万元，下降 7.69%，原因：压减开支。")
     assert reading.value == {"名称": "机关运行经费", "支出决算": D("12.00"),
                              "与上年比较": {"方向": "减少", "金额": D("1.00"), "百分比方向": "下降",
-                                       "百分比": D("7.69"), "原因": "压减开支"}}
+                                       "百分比": D("7.69"), "原因": "压减开支。"}}
 
 
 def test_staff_counts_and_their_change():

@@ -4,8 +4,8 @@ that remember their line, and the figures in each sentence as written.
 Groundwork for `ledgerlint extract` (see docs/extract-wording.md for the wording families). Decisions:
 - .txt files are UTF-8 (with or without BOM), UTF-16 with a BOM, or GBK/GB18030; the first that decodes
   without error wins, in that order, since GBK decodes many byte strings that are really UTF-8.
-- Matching runs on a normalised copy of each line (full-width digits and signs to ASCII, the traditional
-  characters these documents use to simplified, Word's field codes and bookmarks removed); each figure
+- Matching runs on a normalised copy of each line (full-width digits and signs to ASCII, traditional
+  characters to simplified, Word's field codes and bookmarks removed); each figure
   keeps its text as written in the original line, so provenance and placeholders are not lost.
 - A figure that cannot be read as a number is kept, with its kind: a placeholder ("XX.X%"), a garbled
   unit ("万5.00元") or a blank ("占 %"), so that `check` can report it rather than the extractor hide it.
@@ -18,13 +18,18 @@ from pathlib import Path as FsPath
 
 from .errors import DisclosureError
 
-# Traditional forms seen on published pages (萬元, 經費, 減少, 說明 …), one character each way.
-TRADITIONAL = str.maketrans(
-    "萬億經費減說長決預總計額務車購運維護國資產採項績評價財撥結餘轉單機關構員數與較為"
-    "個輛團組體實際門報開歲類雜統權應繳過發點處僅並從臺辦專業縣區黨況對幣無會議訓內變動",
-    "万亿经费减说长决预总计额务车购运维护国资产采项绩评价财拨结余转单机关构员数与较为"
-    "个辆团组体实际门报开岁类杂统权应缴过发点处仅并从台办专业县区党况对币无会议训内变动"
-)
+# Traditional characters (萬元, 經費, 減少, 說明 … on some provinces' pages) become simplified through
+# OpenCC's phrase-aware table (t2s): a table of our own would always miss some character of some name.
+_CONVERTER = None
+
+
+def _simplified(text: str) -> str:
+    global _CONVERTER
+    if _CONVERTER is None:
+        import opencc     # loaded on the first document only (a few milliseconds)
+        _CONVERTER = opencc.OpenCC("t2s")
+    return _CONVERTER.convert(text)
+
 
 # Word field codes and markers left in text converted from .docx.
 _FIELD_CODES = re.compile(r"PAGEREF\s+_Toc\d+\s+\\h(\s+\d+)?|\[bookmark:[^\]]*\]|HYPERLINK\s+\\l\s+\"[^\"]*\"")
@@ -93,7 +98,7 @@ def normalise(text: str) -> str:
     """Full-width forms to ASCII (NFKC), traditional to simplified, field codes removed. NFKC also turns
     “（” into "(" and "：" into ":", which the extractor's patterns expect."""
     text = _FIELD_CODES.sub("", text)
-    return unicodedata.normalize("NFKC", text).translate(TRADITIONAL)
+    return _simplified(unicodedata.normalize("NFKC", text))
 
 
 def sentences(lines: list[str]) -> list[Sentence]:

@@ -2,10 +2,11 @@
 section (doctext.Sentence, normalised) and returns the section's object in the schema's shape, the
 provenance of every figure (path → line and sentence) and the sentences with figures it did not use."""
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..changes import read_change
-from ..doctext import NUMBER, PLACEHOLDER, TRADITIONAL, normalise
+from ..doctext import NUMBER, PLACEHOLDER, normalise
 
 # a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
 FIGURE = f"({NUMBER}|{PLACEHOLDER})"
@@ -31,6 +32,8 @@ class Reading:
         change = read_change(sentence.text)
         if change is None:
             return False
+        if change.get("原因"):
+            change["原因"] = whole_reason(change["原因"], sentence)
         for key in _CHANGE_KEYS:
             if key in change:
                 self.put(path + (key,), change[key], sentence)
@@ -63,10 +66,39 @@ def as_written(text: str, sentence) -> str:
     if len(normalised) == len(original):        # the usual case: normalising maps one character to one
         at = normalised.find(text)
         if at >= 0:
-            return "".join(o if o.translate(TRADITIONAL) == o and o not in "\u00a0\u3000" else n
-                           for o, n in zip(original[at:at + len(text)], text))
+            return _written(original, normalised, at, at + len(text))
     found = re.search("".join(_either_width(ch) for ch in text), original)
     return found[0] if found else text
+
+
+def _written(original: str, normalised: str, start: int, end: int) -> str:
+    """Each character as written where it differs from the normalised one only in width ("（", "："),
+    the normalised one where it is a traditional character (or an odd space)."""
+    return "".join(o if unicodedata.normalize("NFKC", o) == n and o not in "\u00a0\u3000" else n
+                   for o, n in zip(original[start:end], normalised[start:end]))
+
+
+def whole_reason(reason: str, sentence) -> str:
+    """A reason as the document writes it, to the end of its statement. Sentences are cut at "；", but a
+    reason often runs on ("一是…；二是…；三是…。"): it is followed over each "；" up to its "。", unless
+    what follows a "；" is a statement of its own (a change against a base: "…；与上年决算相比，…"). The
+    closing mark is kept, as written."""
+    original = sentence.original
+    line = normalise(original)
+    reason = reason.rstrip(";")
+    start = line.find(reason, max(line.find(sentence.text), 0))
+    if len(line) != len(original) or not reason or start < 0:
+        return as_written(reason, sentence)
+    end = start + len(reason)
+    while (mark := _CLAUSE_END.search(line, end)) is not None:
+        end = mark.end()
+        following = re.split(r"[。;]", line[end:], maxsplit=1)[0]
+        if mark[0] == "。" or not following.strip() or read_change(following) is not None:
+            break
+    return _written(original, line, start, end).strip()
+
+
+_CLAUSE_END = re.compile(r"[。;]")
 
 
 def _either_width(ch: str) -> str:

@@ -7,7 +7,7 @@ the disclosure model keeps it, so that `check` reports it."""
 import re
 
 from ..changes import as_figure
-from . import FIGURE, Reading
+from . import FIGURE, Reading, whole_reason
 from .codes import class_code, item_code
 
 _WRITTEN = rf"({FIGURE}\s*(?:万元|%)|万\s*[\d,.]+\s*元)"   # a figure and its unit, or the garbled "万5.00元"
@@ -63,9 +63,9 @@ def read(sentences) -> Reading:
                     where = f"类[{len(classes) - 1}].项[{len(classes[-1]['项']) - 1}].{key}"
                     reading.provenance[where] = (sentence.line, text)
         elif line is not None and (match := _REASON.search(text)):
-            line["差异原因"] = match[1]
+            line["差异原因"] = whole_reason(match[1], sentence) if match[1] else ""
         elif line is not None and "差异原因" in line and not line["差异原因"]:
-            line["差异原因"] = text          # the reason written on the next line
+            line["差异原因"] = whole_reason(text, sentence)          # the reason written on the next line
         else:
             reading.note_unused(sentence)
     for item in classes:

@@ -6,7 +6,7 @@ makes it the subject of the change statements that follow, which is how the temp
 import re
 
 from ..changes import as_figure
-from . import FIGURE as _A, Reading
+from . import FIGURE as _A, Reading, whole_reason
 
 ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
          "公务接待费": "公务接待费"}
@@ -71,7 +71,7 @@ def read(sentences) -> Reading:
                     reading.put(where + (key,), as_figure(value), sentence)
             used = True
         elif (match := _REASON.search(text)) and part == "总体情况":
-            reading.put(("总体情况", "差异原因"), match[1], sentence)
+            reading.put(("总体情况", "差异原因"), whole_reason(match[1], sentence), sentence)
             used = True
         elif (match := _GUESTS.search(text)):
             key = "国内公务接待费" if match[1] == "国内" else "国（境）外公务接待费"
