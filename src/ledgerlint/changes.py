@@ -30,7 +30,8 @@ _CHANGE = re.compile(
     rf"(?:(?P<amount>{_NUMBER})\s*(?:万元)?(?:\s*[、,]\s*(?:{_NUMBER}))?\s*万元"
     rf"(?:\s*,?\s*各?(?P<pdir>{_DIRECTIONS})\s*(?P<pct1>{_NUMBER})\s*%(?:\s*[、,]\s*(?:{_NUMBER})\s*%)?)?"
     rf"|(?P<pct2>{_NUMBER})\s*%)"
-    r"(?:\s*,?\s*[^,;。]{0,6}?原因(?:是|为|:)\s*(?P<reason>[^。]*))?")   # 变动原因, 主要原因是 …
+    # the reason: "变动原因：…", "主要原因是…", or said without the word: "主要是…", "主要由于…"
+    r"(?:\s*,?\s*(?:[^,;。]{0,6}?原因(?:是|为|:)|主要(?:是|由于|因为)|是由于|由于)\s*(?P<reason>[^。]*))?")
 
 
 def as_figure(text: str):

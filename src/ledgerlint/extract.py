@@ -143,7 +143,10 @@ def extract(document: Document, rules_dir=None, year: int | None = None) -> Extr
     if not found:
         raise DisclosureError("document.no_sections", file=document.source, year=year)
 
-    all_sentences = sentences(lines)
+    # a heading that is not one of the template's sections ("十、其他重要事项的情况说明") is no sentence
+    # of the section it falls in
+    headings = {h.line for h in unmatched}
+    all_sentences = [s for s in sentences(lines) if s.line not in headings]
     table_rows = rows(lines)
     table_lines = {cell.line for row in table_rows for cell in row.cells}
     extraction = Extraction(document, chosen.name, {}, unmatched_headings=unmatched)
@@ -156,6 +159,9 @@ def extract(document: Document, rules_dir=None, year: int | None = None) -> Extr
         if section.key not in _READERS:
             continue
         reading = _READERS[section.key](inside, section_rows, schema["properties"][section.key])
+        if not reading.value:      # a section that states nothing ("不适用机关运行经费") is left out
+            extraction.unused.extend(_shown(item) for item in reading.unused)
+            continue
         if section.key in values:     # a section met twice (a table of contents, a repeated heading)
             if not reading.provenance:
                 continue

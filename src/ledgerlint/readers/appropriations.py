@@ -9,7 +9,7 @@ from ..changes import as_figure
 from . import FIGURE, Reading
 from .codes import class_code
 
-_TOTAL = re.compile(rf"财政拨款收入、?支出(?:决算)?总计(?:为|是)?\s*{FIGURE}\s*万元")
+_TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*万元")
 _CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*占(?:比)?\s*{FIGURE}\s*%")
 
 

@@ -19,7 +19,8 @@ _LINE = re.compile(r"^\d+\s*[.．]\s*(.+?)\(款\)\s*(.+?)\(项\)")
 _BUDGET = re.compile(rf"年初预算\s*{_WRITTEN}")
 _ACTUAL = re.compile(rf"(?:支出决算|决算支出)\s*{_WRITTEN}")   # both orders are published
 _RATE = re.compile(rf"完成年初预算的\s*{_WRITTEN}")
-_REASON = re.compile(r"差异原因\s*:\s*(.*)$")
+# "决算数与年初预算数的差异原因：…", "…，主要原因是追加人员经费。"
+_REASON = re.compile(r"(?:差异原因\s*:|主要原因(?:是|为|:))\s*(.*)$")
 
 
 def _value(written: str):
@@ -62,6 +63,8 @@ def read(sentences) -> Reading:
                     line[key] = _value(match[1])
                     where = f"类[{len(classes) - 1}].项[{len(classes[-1]['项']) - 1}].{key}"
                     reading.provenance[where] = (sentence.line, text)
+            if (match := _REASON.search(text)):       # "…完成年初预算的107.45%，主要原因是…"
+                line["差异原因"] = whole_reason(match[1], sentence) if match[1] else ""
         elif line is not None and (match := _REASON.search(text)):
             line["差异原因"] = whole_reason(match[1], sentence) if match[1] else ""
         elif line is not None and "差异原因" in line and not line["差异原因"]:

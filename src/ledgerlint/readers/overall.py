@@ -18,7 +18,7 @@ _LINES = [
     (r"结余分配", ("结余分配",), None),
     (r"年末结转和结余(?:资金)?", ("年末结转和结余",), None),
 ]
-_TOTAL = re.compile(rf"(?:收入、支出|收支|收、支)(?:决算)?总计(?:各)?(?:为|是)?\s*{FIGURE}\s*万元")
+_TOTAL = re.compile(rf"(?:收入、支出|收支|收、支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*万元")
 _SIDE_TOTAL = re.compile(rf"(?:(收入|支出)(?:决算)?总计|总(收入|支出))(?:为)?\s*{FIGURE}\s*万元")
 _BOTH = re.compile(r"收入支出总体|收支总体|收、支总计|收支总计")
 _OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
