@@ -91,3 +91,14 @@ def test_validate_explain_and_which_take_documents_too(tmp_path):
     assert result.exit_code == 0 and "SR-002" in result.output
     result = run("rules", "which", document)
     assert result.exit_code == 0 and "陕西/2023" in result.output
+
+
+def test_the_year_and_the_unit_come_from_the_document(tmp_path):
+    from ledgerlint.extract import extract
+    from ledgerlint.sources import read_document
+    text = DOCUMENT.read_text(encoding="utf-8").replace("2023年度", "2023年")
+    document = tmp_path / "d.txt"
+    document.write_text(text, encoding="utf-8")
+    extraction = extract(read_document(document))
+    assert extraction.disclosure["年度"] == 2023 and extraction.ruleset == "陕西/2023"
+    assert extraction.disclosure["单位"]["名称"] == "示例县农业技术推广中心"

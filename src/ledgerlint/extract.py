@@ -22,6 +22,7 @@ from .sources import Document
 from .tables import rows
 
 _YEAR = re.compile(r"(\d{4})\s*年度")
+_YEAR_OF_ACCOUNTS = re.compile(r"(\d{4})\s*年(?:度)?\s*(?:部门|单位)?决算")   # "2023年部门决算", "2023年决算"
 _PROVINCE = r"(北京市|天津市|上海市|重庆市|[^\s省市]{2,3}省|[^\s]{2,8}?自治区)"
 _CITY = r"([^\s]{1,8}?(?:市|州|盟|地区))"
 _COUNTY = r"([^\s]{1,8}?(?:县|市|区|旗))"
@@ -68,8 +69,12 @@ class Extraction:
 
 
 def _year(lines: list[str]) -> int | None:
-    counts = Counter(int(m) for line in lines for m in _YEAR.findall(normalise(line)))
-    return counts.most_common(1)[0][0] if counts else None
+    """The year the document reports on: the most frequent "YYYY年度", else "YYYY年…决算"."""
+    for pattern in (_YEAR, _YEAR_OF_ACCOUNTS):
+        counts = Counter(int(m) for line in lines for m in pattern.findall(normalise(line)))
+        if counts:
+            return counts.most_common(1)[0][0]
+    return None
 
 
 def _identity(lines: list[str], year: int) -> dict:
@@ -78,7 +83,7 @@ def _identity(lines: list[str], year: int) -> dict:
     full = None
     for line in lines:
         text = normalise(line).strip()
-        match = re.search(rf"([\u4e00-\u9fff()]{{4,60}}?)\s*{year}\s*年度\s*(?:收入、支出|收支|收入|财政拨款|部门决算|单位决算)", text)
+        match = re.search(rf"([\u4e00-\u9fff()]{{4,60}}?)\s*{year}\s*年度?\s*(?:收入、支出|收支|收入|财政拨款|部门决算|单位决算|决算)", text)
         if match:
             full = re.split(r"[,。;:、]", match[1])[-1]
             break
