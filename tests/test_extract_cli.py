@@ -102,3 +102,13 @@ def test_the_year_and_the_unit_come_from_the_document(tmp_path):
     extraction = extract(read_document(document))
     assert extraction.disclosure["年度"] == 2023 and extraction.ruleset == "陕西/2023"
     assert extraction.disclosure["单位"]["名称"] == "示例县农业技术推广中心"
+
+
+def test_many_documents_in_parallel_give_what_one_by_one_gives():
+    """Bureaus check folders of published documents at once: the workers extract too."""
+    documents = sorted((Path(__file__).resolve().parent / "documents").glob("*.txt"))
+    assert len(documents) >= 8     # parallel from 8 files on
+    serial = run("check", "--format", "json", "--jobs", "1", *documents)
+    parallel = run("check", "--format", "json", "--jobs", "2", *documents)
+    assert serial.exit_code == parallel.exit_code == 1          # the handwritten one's schema error
+    assert json.loads(serial.output) == json.loads(parallel.output)
