@@ -11,6 +11,9 @@ Prints each figure with its target:
   start-up    `ledgerlint check` of the bundled example vs `python -c "import yaml, click, jsonschema,
               simpleeval"` (≤ 1.5x), with the rule-set cache warm
   memory      peak memory of the checking process for growing runs (flat)
+  documents   `check` on a published document (extract, then check) vs `check` on the JSON it restates,
+              for the test documents in tests/documents (≤ 3x: reading a document costs about as much
+              as checking it)
 """
 import argparse
 import json
@@ -192,16 +195,46 @@ def startup(runs=15):
     return {"ledgerlint_s": ours, "imports_s": deps, "ratio": ours / deps}
 
 
+def documents(runs=5):
+    """Each test document against the example JSON it restates, in this process, rule sets loaded."""
+    from ledgerlint import Checker
+    folder = ROOT / "tests" / "documents"
+    cases = json.loads((folder / "cases.json").read_text(encoding="utf-8"))
+    checker = Checker()
+
+    def timed(path):
+        checker.check_file(path)   # warm: rule sets loaded, patterns compiled
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            checker.check_file(path)
+            times.append(time.perf_counter() - started)
+        return statistics.median(times)
+
+    ratios = []
+    print(f"documents: median of {runs} runs each, in one process")
+    for name, case in sorted(cases.items()):
+        on_document = timed(folder / name)
+        on_json = timed(ROOT / "examples" / case["example"] / "disclosure.json")
+        ratios.append(on_document / on_json)
+        print(f"  {name:<34} {on_document * 1000:6.1f} ms vs {on_json * 1000:5.1f} ms on the JSON ({ratios[-1]:.2f}x)")
+    worst = max(ratios)
+    line("check on a document / check on its JSON (worst)", f"{worst:.2f}x", "≤ 3x", worst <= 3)
+    return {"ratios": ratios}
+
+
 def main():
     parser = argparse.ArgumentParser(description="ledgerlint benchmarks (ratios in one run)")
     parser.add_argument("--quick", action="store_true", help="batches of 100 and 1,000 files only")
-    parser.add_argument("--only", choices=["evaluation", "batch", "startup"])
+    parser.add_argument("--only", choices=["evaluation", "batch", "startup", "documents"])
     args = parser.parse_args()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     if args.only in (None, "evaluation"):
         evaluation()
     if args.only in (None, "startup"):
         startup()
+    if args.only in (None, "documents"):
+        documents()
     if args.only in (None, "batch"):
         batch([100, 1000] if args.quick else [100, 1000, 10000])
 

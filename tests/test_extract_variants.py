@@ -13,16 +13,10 @@ from ledgerlint.extract import extract
 from ledgerlint.sources import read_document
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
-# document → (the synthetic example it restates, the rule set its year and province choose)
-CASES = {
-    "totals-guangxi-style.txt": ("2023-synthetic-shiye", "陕西/2023"),
-    "each-sichuan-style.txt": ("2025-synthetic-beijing", "2025"),
-    "traditional-xinjiang-style.txt": ("2023-synthetic-xingzheng", "内蒙古/2023"),
-    "2019-shaanxi-style.txt": ("2019-synthetic-shaanxi", "陕西/2019"),
-    "word-export-style.txt": ("2023-synthetic-shiye", "陕西/2023"),
-    "sangong-wording.txt": ("2023-synthetic-xingzheng", "内蒙古/2023"),
-    "pdf-copy-style.txt": ("2025-synthetic-beijing", "2025"),
-}
+# document → (the synthetic example it restates, the rule set its year and province choose); the
+# benchmark of documents reads the same list
+CASES = {name: (case["example"], case["ruleset"])
+         for name, case in json.loads((DOCUMENTS / "cases.json").read_text(encoding="utf-8")).items()}
 
 
 # written by hand with an expected extraction of its own, in no family's mould: a county station, 2024

@@ -78,7 +78,7 @@ class Checker:
         if not is_document(path):
             return load(path, self.encoding), None
         from .extract import extract
-        extraction = extract(read_document(path), self.rules_dir, self.year)
+        extraction = extract(read_document(path), self.rules_dir, self.year, self.ruleset)
         return Disclosure(str(path), extraction.disclosure), extraction
 
     def cite(self, findings: list, extraction, unplaced: bool = True) -> list:

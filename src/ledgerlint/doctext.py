@@ -10,6 +10,7 @@ Groundwork for `ledgerlint extract` (see docs/extract-wording.md for the wording
 - A figure that cannot be read as a number is kept, with its kind: a placeholder ("XX.X%"), a garbled
   unit ("万5.00元") or a blank ("占 %"), so that `check` can report it rather than the extractor hide it.
 """
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -94,6 +95,7 @@ def read_lines(path) -> list[str]:
     return decode(data, str(path)).splitlines()
 
 
+@functools.lru_cache(maxsize=8192)     # the readers normalise a sentence's line again for each figure
 def normalise(text: str) -> str:
     """Full-width forms to ASCII (NFKC), traditional to simplified, field codes removed. NFKC also turns
     “（” into "(" and "：" into ":", which the extractor's patterns expect."""

@@ -136,14 +136,16 @@ def _shown(item) -> tuple[int, str]:
     return item.line, as_written(item.text, item) if hasattr(item, "original") else item.text
 
 
-def extract(document: Document, rules_dir=None, year: int | None = None) -> Extraction:
+def extract(document: Document, rules_dir=None, year: int | None = None, ruleset=None) -> Extraction:
+    """`ruleset(name)` gives a loaded rule set by name (a Checker's, loaded once for many documents);
+    by default the set is loaded here."""
     lines = document.lines
     year = year or _year(lines)
     if year is None:
         raise DisclosureError("document.no_year", file=document.source)
     identity = _identity(lines, year)
     chosen = select(rules_dir, year, identity.get("地区", {}).get("省"))
-    schema = load_named(rules_dir, chosen.name).schema
+    schema = (ruleset or (lambda name: load_named(rules_dir, name)))(chosen.name).schema
     found, unmatched = sections(lines, schema)
     if not found:
         raise DisclosureError("document.no_sections", file=document.source, year=year)
