@@ -187,6 +187,7 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
     from .decimaljson import dumps
     from .extract import extract
     from .output import write_new
+    from .report import place
     from .sources import read_document
 
     try:
@@ -212,7 +213,6 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
                err=True)
     for line, piece in extraction.unused:
         where = extraction.document.place(line)
-        from .report import place
         click.echo(f"  {document}:{place(where.page, where.line, lang)}: {piece}", err=True)
 
 

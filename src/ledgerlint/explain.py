@@ -8,7 +8,7 @@ from .engine import Evaluator
 from .messages import t
 from .numbers import Num, fmt
 from .paths import format_path
-from .report import show_value
+from .report import show_value, where
 from .views import Arr, Missing, Obj, Text
 
 _SYMBOLS = {"_add": "+", "_sub": "−", "_mul": "×", "_div": "÷", "_eq": "==", "_ne": "!=", "_lt": "<",
@@ -162,9 +162,6 @@ def explain_on(rule, ruleset, disclosure, lang, show_all=False, cite=None) -> li
         f"{t('status.' + k, lang)} {v}" for k, v in verdicts.items())))
     findings = [o.finding for o in outcomes if o.finding is not None]
     for f in cite(findings) if cite else findings:
-        if f.page is not None:
-            where = t("text.page_line", lang, page=f.page, line=f.line)
-            lines.append("  " + t("explain.finding_at", lang, where=where, message=f.message))
-        else:
-            lines.append("  " + t("explain.finding", lang, line=f.line or "-", message=f.message))
+        at = where(f.page, f.line, lang) if f.line else "-"
+        lines.append("  " + t("explain.finding", lang, where=at, message=f.message))
     return lines

@@ -8,6 +8,7 @@ from . import __version__
 from .findings import SEVERITIES
 from .messages import t
 from .paths import format_path
+from .report import where
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
@@ -42,10 +43,6 @@ document.querySelectorAll('#filters input').forEach(function(box){
 """
 
 
-
-def _where(f, lang) -> str:
-    """The finding's line, or page and line on a Word or PDF document."""
-    return t("html.line", lang, line=f.line) if f.page is None else t("text.page_line", lang, page=f.page, line=f.line)
 
 def _e(text) -> str:
     return html.escape(str(text), quote=True)
@@ -96,7 +93,7 @@ class _Page:
                  f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
                  f'<p class="msg">{_e(f.message)}</p>',
                  f'<p class="meta">{_e(t("html.at", lang))}<a href="#{target}">{_e(format_path(f.path))}</a>'
-                 + (f'（{_e(_where(f, lang))}）' if f.line else "") + "</p>"]
+                 + (f'（{_e(where(f.page, f.line, lang))}）' if f.line else "") + "</p>"]
         if "difference" in f.values:  # a numeric comparison: both sides, the gap, the allowance
             cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
             vals = "".join(f"<td>{_e(v)}</td>" for v in f.values.values())

@@ -36,8 +36,13 @@ def finding_dict(f) -> dict:
 
 
 def place(page, line, lang) -> str:
-    """A line of a file, or a page and line of a Word or PDF document."""
+    """After "file:" — a line of a file, or a page and line of a Word or PDF document."""
     return str(line) if page is None else t("text.page_line", lang, page=page, line=line)
+
+
+def where(page, line, lang) -> str:
+    """In words — "第12行", or "第3页第12行" on a Word or PDF document."""
+    return t("text.line", lang, line=line) if page is None else t("text.page_line", lang, page=page, line=line)
 
 
 def totals(reports) -> dict:
@@ -98,8 +103,7 @@ def _detail_lines(f, lang) -> list[str]:
         out.append("      " + t("text.values", lang, values="；".join(f"{t('value.' + k, lang)} {v}"
                                                                      for k, v in f.values.items())))
     for page, line, text in f.sources:
-        where = t("text.line", lang, line=line) if page is None else place(page, line, lang)
-        out.append("      " + t("text.source", lang, place=where, text=text))
+        out.append("      " + t("text.source", lang, place=where(page, line, lang), text=text))
     if f.basis:
         out.append("      " + t("text.basis", lang, basis=f.basis))
     return out

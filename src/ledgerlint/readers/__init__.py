@@ -10,6 +10,8 @@ from ..doctext import NUMBER, PLACEHOLDER, normalise
 
 # a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
 FIGURE = f"({NUMBER}|{PLACEHOLDER})"
+# the word before a share: "占 P%", "占比P%", "占本年收入的P%", "占“三公”经费的P%"
+SHARE = r"占(?:比)?[^,;。\d%]{0,10}?"
 _CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "原因")
 _BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较"}
 

@@ -6,11 +6,11 @@ expenditure by function (政府收支分类科目, 类 level), so rules can key 
 import re
 
 from ..changes import as_figure
-from . import FIGURE, Reading
+from . import FIGURE, SHARE, Reading
 from .codes import class_code
 
 _TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*万元")
-_CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*占(?:比)?\s*{FIGURE}\s*%")
+_CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
 
 
 def read(sentences) -> Reading:

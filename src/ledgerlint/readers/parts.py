@@ -7,7 +7,7 @@ optional in the text, as published documents differ on both."""
 import re
 
 from ..changes import as_figure
-from . import FIGURE, Reading
+from . import FIGURE, SHARE, Reading
 
 _AMOUNT = "#/$defs/金额"
 _PART = "#/$defs/占比项"
@@ -21,9 +21,6 @@ def _label(spec: dict, key: str) -> str:
     return "(?:本年)?" + re.escape(title).replace("决算", "(?:决算)?")
 
 
-# "占 P%", "占比P%", "占本年收入的P%"
-_SHARE = r"占(?:比)?[^,;。\d%]{0,10}?"
-
 
 def patterns(section_schema: dict) -> list:
     """(key, kind, compiled pattern) for each amount and part of the section, longest label first so that
@@ -34,7 +31,7 @@ def patterns(section_schema: dict) -> list:
         if kind == "amount":
             found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元")))
         elif kind == "part":
-            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元\s*,\s*{_SHARE}\s*{FIGURE}\s*%")))
+            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")))
     return sorted(found, key=lambda item: -len(item[2].pattern))
 
 

@@ -6,14 +6,14 @@ makes it the subject of the change statements that follow, which is how the temp
 import re
 
 from ..changes import as_figure
-from . import FIGURE as _A, Reading, whole_reason
+from . import FIGURE as _A, SHARE, Reading, whole_reason
 
 ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
          "公务接待费": "公务接待费"}
 _CARS = "公务用车购置及运行维护费"
 _BUDGET = re.compile(rf"(?:全年)?预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
                      rf"(?:\s*,\s*完成(?:全年)?预算的\s*{_A}\s*%)?")
-_SHARE = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*占(?:比)?\s*{_A}\s*%")
+_SHARE = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*{SHARE}\s*{_A}\s*%")
 _SPENT = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元")
 _TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*,\s*(?:累计)?\s*{_A}\s*人次")
 _WHOLE = re.compile(rf"三公\W*经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*其中")
