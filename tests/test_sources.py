@@ -96,3 +96,13 @@ def test_text_written_a_paragraph_per_line_is_left_as_it_is(tmp_path):
     path = tmp_path / "paragraphs.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert read_document(path).lines == lines
+
+
+def test_a_text_too_large_to_be_a_disclosure_is_refused_before_it_is_read(tmp_path):
+    from ledgerlint.loading import MAX_BYTES
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as out:
+        out.truncate(MAX_BYTES + 1)
+    with pytest.raises(DisclosureError) as caught:
+        read_document(path)
+    assert caught.value.key == "file.too_large"

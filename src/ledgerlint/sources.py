@@ -56,6 +56,10 @@ def read_document(path) -> Document:
         pages = _pdf_pages(path)
     else:
         from .doctext import read_lines
+        from .loading import MAX_BYTES
+        if path.is_file() and path.stat().st_size > MAX_BYTES:     # the same bound as a JSON disclosure
+            raise DisclosureError("file.too_large", file=str(path), size=f"{path.stat().st_size / 1024 / 1024:.1f}",
+                                  limit=MAX_BYTES // 1024 // 1024)
         lines, starts = unwrap(read_lines(path))
         return Document(str(path), lines, [Place(None, n) for n in starts])
     lines, places = [], []
