@@ -1,10 +1,10 @@
 """Word and PDF files written from a document's text form, for the tests that read them back
-(ledgerlint.sources): paragraphs stay paragraphs, the tab-cell rows become real tables, and each
+(ledgerlint.documents.sources): paragraphs stay paragraphs, the tab-cell rows become real tables, and each
 "第X部分" starts a new page, so that pages and lines are exercised."""
 import re
 from pathlib import Path
 
-from ledgerlint.tables import rows as table_rows
+from ledgerlint.documents.tables import rows as table_rows
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")   # Debian fonts-wqy-microhei: TrueType outlines, which fpdf2 embeds so that a PDF reader gets the text back
 

@@ -53,8 +53,8 @@ def seed_document():
 def seed_document_section(key: str):
     """The sentences of one section of the seed document."""
     from conftest import RULES
-    from ledgerlint.doctext import read_lines, sentences
-    from ledgerlint.outline import sections
+    from ledgerlint.documents.doctext import read_lines, sentences
+    from ledgerlint.documents.outline import sections
     from ledgerlint.selection import load_named
     lines = read_lines(seed_document())
     part = next(s for s in sections(lines, load_named(RULES, "2023").schema)[0] if s.key == key)

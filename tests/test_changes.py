@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from ledgerlint.changes import read_change
-from ledgerlint.doctext import normalise
+from ledgerlint.documents.changes import read_change
+from ledgerlint.documents.doctext import normalise
 
 
 def change(text):
@@ -44,7 +44,7 @@ def test_a_sentence_without_a_change_gives_none(text):
 
 
 def test_the_seed_documents_change_statements():
-    from ledgerlint.doctext import read_lines, sentences
+    from ledgerlint.documents.doctext import read_lines, sentences
     from figures import seed_document
     seed = seed_document()
     found = {(s.line, c["基准"], c["方向"], c.get("金额")) for s in sentences(read_lines(seed))

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ledgerlint.doctext import figures, normalise, read_lines, sentences
+from ledgerlint.documents.doctext import figures, normalise, read_lines, sentences
 from ledgerlint.errors import DisclosureError
 
 def found(text):

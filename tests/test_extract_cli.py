@@ -94,8 +94,8 @@ def test_validate_explain_and_which_take_documents_too(tmp_path):
 
 
 def test_the_year_and_the_unit_come_from_the_document(tmp_path):
-    from ledgerlint.extract import extract
-    from ledgerlint.sources import read_document
+    from ledgerlint.documents.extract import extract
+    from ledgerlint.documents.sources import read_document
     text = DOCUMENT.read_text(encoding="utf-8").replace("2023年度", "2023年")
     document = tmp_path / "d.txt"
     document.write_text(text, encoding="utf-8")

@@ -9,8 +9,8 @@ import pytest
 from conftest import EXAMPLES, read_json
 from figures import figure_share
 from ledgerlint.api import Checker
-from ledgerlint.extract import extract
-from ledgerlint.sources import read_document
+from ledgerlint.documents.extract import extract
+from ledgerlint.documents.sources import read_document
 
 DOCUMENTS = Path(__file__).resolve().parent / "documents"
 # document → (the synthetic example it restates, the rule set its year and province choose); the

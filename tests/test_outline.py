@@ -3,7 +3,7 @@ wordings of different provinces and years (our own short documents)."""
 import pytest
 
 from conftest import RULES
-from ledgerlint.outline import heading, sections
+from ledgerlint.documents.outline import heading, sections
 from ledgerlint.selection import load_named
 
 
@@ -51,8 +51,8 @@ def test_headings_are_told_from_numbered_sentences(line, expected):
 
 
 def test_the_seed_document_has_every_section_of_the_schema_in_order(schema):
-    from ledgerlint.doctext import read_lines
-    from ledgerlint.outline import section_titles
+    from ledgerlint.documents.doctext import read_lines
+    from ledgerlint.documents.outline import section_titles
     from figures import seed_document
     seed = seed_document()
     found, _ = sections(read_lines(seed), schema)

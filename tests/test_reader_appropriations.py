@@ -3,8 +3,8 @@ from decimal import Decimal
 
 from conftest import SEED, read_json
 from figures import figure_share, seed_document_section
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import appropriations
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import appropriations
 
 D = Decimal
 

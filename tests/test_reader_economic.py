@@ -5,8 +5,8 @@ import pytest
 
 from conftest import SEED, read_json
 from figures import figure_share, seed_document_section
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import economic
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import economic
 
 D = Decimal
 BASIC = "一般公共预算财政拨款基本支出决算"

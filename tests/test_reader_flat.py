@@ -5,8 +5,8 @@ import pytest
 
 from conftest import SEED, read_json
 from figures import figure_share, seed_document_section
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import flat
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import flat
 
 D = Decimal
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 from conftest import SEED, read_json
 from figures import figure_share, seed_document_section
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import functional
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import functional
 
 D = Decimal
 TEXT = """某局2023年度一般公共预算财政拨款支出决算 60.00万元。与年初预算 50.00万元相比，完成年初预算的 120.00%。其中：

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import overall
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import overall
 
 D = Decimal
 EXPECTED = {

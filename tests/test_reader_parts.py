@@ -5,8 +5,8 @@ import pytest
 
 from conftest import RULES, SEED, read_json
 from figures import figure_share, seed_document_section
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import parts
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import parts
 from ledgerlint.selection import load_named
 
 

@@ -6,9 +6,9 @@ import pytest
 
 from conftest import SEED, read_json
 from figures import figure_share, seed_document
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import performance
-from ledgerlint.tables import rows
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import performance
+from ledgerlint.documents.tables import rows
 
 D = Decimal
 
@@ -158,8 +158,8 @@ def test_each_cell_cites_its_own_line(reading):
 
 def test_the_seed_documents_performance_section():
     from conftest import RULES
-    from ledgerlint.doctext import read_lines
-    from ledgerlint.outline import sections
+    from ledgerlint.documents.doctext import read_lines
+    from ledgerlint.documents.outline import sections
     from ledgerlint.selection import load_named
     lines = read_lines(seed_document())
     part = next(s for s in sections(lines, load_named(RULES, "2023").schema)[0] if s.key == "预算绩效")

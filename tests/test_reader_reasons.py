@@ -1,7 +1,7 @@
 """Reasons are kept whole and as written: over the "；" that cut sentences, up to the "。", but not into
 the next statement."""
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import Reading
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import Reading
 
 
 def change_in(line):

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from ledgerlint.doctext import sentences
-from ledgerlint.readers import sangong
+from ledgerlint.documents.doctext import sentences
+from ledgerlint.documents.readers import sangong
 
 EXPECTED = {
     "总体情况": {

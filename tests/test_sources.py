@@ -4,8 +4,8 @@ import pytest
 
 from documents import FONT, build_docx, build_pdf
 from ledgerlint.errors import DisclosureError
-from ledgerlint.sources import read_document
-from ledgerlint.tables import rows
+from ledgerlint.documents.sources import read_document
+from ledgerlint.documents.tables import rows
 
 TEXT = ["第一部分 单位概况", "某局2023年度收入、支出决算总计 100.00万元。",
         "\t序号", "\t单位名称", "", "\t1", "\t某局", "",

@@ -1,5 +1,5 @@
 """Table rows in the text form a Word table takes when saved as text."""
-from ledgerlint.tables import as_lines, rows
+from ledgerlint.documents.tables import as_lines, rows
 
 LINES = ["某段文字。", "\t项目资金", "（万元）", "\t年初预算数", "", "\t年度资金总额", "\t 20.00 ", "",
          "另一段文字。", "\t序号", "\t单位名称", ""]

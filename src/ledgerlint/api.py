@@ -74,10 +74,10 @@ class Checker:
     def read(self, path: str | FsPath) -> tuple[Disclosure, "Extraction | None"]:
         """A disclosure from a JSON file, or extracted from a published document (.txt, .docx, PDF) —
         then with the extraction, which knows the document line each figure came from."""
-        from .sources import is_document, read_document
+        from .documents.sources import is_document, read_document
         if not is_document(path):
             return load(path, self.encoding), None
-        from .extract import extract
+        from .documents.extract import extract
         extraction = extract(read_document(path), self.rules_dir, self.year, self.ruleset)
         return Disclosure(str(path), extraction.disclosure), extraction
 

@@ -185,10 +185,10 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
     Extract a disclosure from its published document (.txt, .docx, PDF) as JSON; every sentence with
     figures that could not be placed is listed. Exit 0 extracted, 2 unreadable document."""
     from .decimaljson import dumps
-    from .extract import extract
+    from .documents.extract import extract
     from .output import write_new
     from .report import place
-    from .sources import read_document
+    from .documents.sources import read_document
 
     try:
         extraction = extract(read_document(document), rules_dir, year)

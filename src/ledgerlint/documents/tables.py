@@ -4,7 +4,7 @@ Every source is turned into the form a Word file takes when saved as text, which
 document came in: one cell per line, each cell line starting with a tab, a blank line after each row;
 a cell's own further lines ("（万元）" under "项目资金", a numbered list of goals) follow without a tab,
 so any line without a tab inside a row continues the cell before it. The .docx and PDF readers
-(ledgerlint.sources) write their tables in that form too, so one table reader serves every source.
+(ledgerlint.documents.sources) write their tables in that form too, so one table reader serves every source.
 """
 from dataclasses import dataclass
 

@@ -1,8 +1,8 @@
 """A disclosure extracted from its published document (`ledgerlint extract`, and `check` on a document).
 
-One direction: the document's lines (ledgerlint.sources) → who and which year (the first statements that
-name them) → the year's schema, which names the sections (ledgerlint.outline) → one reader per section
-(ledgerlint.readers) → the disclosure, the provenance of every figure, and every sentence or table row
+One direction: the document's lines (ledgerlint.documents.sources) → who and which year (the first statements that
+name them) → the year's schema, which names the sections (ledgerlint.documents.outline) → one reader per section
+(ledgerlint.documents.readers) → the disclosure, the provenance of every figure, and every sentence or table row
 with figures that no reader placed. Nothing is dropped in silence: what is not placed is listed.
 
 The rule set whose schema drives the sections is chosen as `check` chooses it, by the document's year and
@@ -13,11 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .doctext import normalise, sentences
-from .errors import DisclosureError
+from ..errors import DisclosureError
 from .outline import sections
 from .readers import as_written, flat, performance, texts
 from .readers import appropriations, economic, functional, overall, parts, sangong
-from .selection import load_named, select
+from ..selection import load_named, select
 from .sources import Document
 from .tables import rows
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path as FsPath
 
-from .errors import DisclosureError
+from ..errors import DisclosureError
 
 # Traditional characters (萬元, 經費, 減少, 說明 … on some provinces' pages) become simplified through
 # OpenCC's phrase-aware table (t2s): a table of our own would always miss some character of some name.

@@ -1,7 +1,7 @@
 """十四、预算绩效情况说明: the paragraphs on how self-evaluation was done, each project's summary
 ("N. <项目>自评综述：…") with the self-evaluation table that follows it, and the evaluation of one project.
 
-The tables come as rows (ledgerlint.tables), found by the label in their first cells: 项目名称, 主管部门,
+The tables come as rows (ledgerlint.documents.tables), found by the label in their first cells: 项目名称, 主管部门,
 the funds rows (年度资金总额, 财政拨款, 上年结转资金, 其他资金), 年度总体目标 and the row under it, the
 indicator rows under the header that names 一级指标, and the closing 合计/总分 row. Merged cells of the
 indicator table are blank in the text (or repeat in a Word file); a blank 一级/二级指标 takes the one above.
@@ -306,7 +306,7 @@ def _tables(rows: list) -> tuple[list, list]:
 
 
 def read(sentences, rows) -> Reading:
-    """`sentences` of the section in order, `rows` its table rows (ledgerlint.tables); a table goes with
+    """`sentences` of the section in order, `rows` its table rows (ledgerlint.documents.tables); a table goes with
     the project summary before it."""
     performance = _Performance()
     tables, others = _tables(rows)

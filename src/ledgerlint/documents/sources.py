@@ -1,6 +1,6 @@
 """A published document as lines of text, whatever it was published as: .txt, .docx or PDF.
 
-Every source gives the same form (the one a Word file takes when saved as text, see ledgerlint.tables):
+Every source gives the same form (the one a Word file takes when saved as text, see ledgerlint.documents.tables):
 paragraphs one per line, tables one cell per line behind a tab. Each line keeps its place in the original
 — a line number for text, a page and a line on it for Word and PDF — so a finding can point at it.
 
@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from .errors import DisclosureError
+from ..errors import DisclosureError
 
 # doctext and tables (their patterns take a few milliseconds to compile) are imported where a document
 # is read: `check` on JSON files only asks is_document() and should not pay for them
@@ -56,7 +56,7 @@ def read_document(path) -> Document:
         pages = _pdf_pages(path)
     else:
         from .doctext import read_lines
-        from .loading import MAX_BYTES
+        from ..loading import MAX_BYTES
         if path.is_file() and path.stat().st_size > MAX_BYTES:     # the same bound as a JSON disclosure
             raise DisclosureError("file.too_large", file=str(path), size=f"{path.stat().st_size / 1024 / 1024:.1f}",
                                   limit=MAX_BYTES // 1024 // 1024)
