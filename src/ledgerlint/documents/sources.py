@@ -198,28 +198,32 @@ def _pdf_pages(path: FsPath) -> list[list[tuple]]:
 
 
 def _pdf_page_lines(page) -> list[tuple]:
-    """(line number on the page, text, layout) in reading order; layout is (x1 of the line, width of the
-    line's first unbreakable piece) for a text line and None for a table's line."""
-    visual = page.extract_text_lines(layout=False)
-    tops = [line["top"] for line in visual]
-
-    def line_at(top: float) -> int:
-        return min(bisect.bisect_left(tops, top - 2) + 1, max(len(tops), 1))
-
+    """(line number on the page, text, TextLine or None for a table's line) in reading order. Lines are
+    built from the characters' positions (ledgerlint.documents.layout); a line number counts the
+    page's visual lines from the top, tables included."""
+    from .layout import SETTINGS, text_lines
     from .tables import placed_lines
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
-    def outside(obj) -> bool:
-        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    def outside(char) -> bool:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
+    size = (round(page.width), round(page.height))
+    chars = page.chars
+    visual = text_lines(chars, size)
+    tops = [line.top for line in visual]
+
+    def line_at(top: float) -> int:
+        return min(bisect.bisect_left(tops, top - 2) + 1, max(len(tops), 1))
+
     found = []   # (top, order, line number, text, layout)
-    margin = page.height * 0.1
-    for line in page.filter(outside).extract_text_lines(layout=False):
-        if _PAGE_NUMBER.match(line["text"]) and not margin < line["top"] < page.height - margin:
+    margin = page.height * SETTINGS.page_margin
+    for line in text_lines([c for c in chars if outside(c)], size):
+        if _PAGE_NUMBER.match(line.text) and not margin < line.top < page.height - margin:
             continue    # "- 3 -" in the foot of the page: not text, and it would cut a paragraph or a table
-        found.append((line["top"], 0, line_at(line["top"]), line["text"], (line["x1"], _first_piece(line))))
+        found.append((line.top, 0, line_at(line.top), line.text, line))
     for table in tables:
         rows = []
         for row, texts in zip(table.rows, table.extract()):
@@ -232,25 +236,16 @@ def _pdf_page_lines(page) -> list[tuple]:
     return [(number, text, layout) for _, _, number, text, layout in found]
 
 
-_UNBREAKABLE = re.compile(r"^[0-9A-Za-z.,%+\-]+")
-
-
-def _first_piece(line: dict) -> float:
-    """How wide the start of the line is up to where a line may break: a number or Latin word is one
-    piece, a Chinese character is a piece of its own (as Word and WPS break lines)."""
-    chars = line["chars"]
-    if not chars:
-        return 0.0
-    word = _UNBREAKABLE.match(line["text"])
-    last = chars[min(len(word[0]), len(chars)) - 1] if word else chars[0]
-    return last["x1"] - chars[0]["x0"]
+# a heading's numbering alone on its line ("三、", "（一）", "第三部分"): its title is on the next line
+_NUMBERING_ONLY = re.compile(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.]|[（(][一二三四五六七八九十]+[)）])\s*$")
 
 
 def _join_wrapped(pages: list) -> list[list]:
-    """Visual lines back into paragraphs. A line continues on the next one where the layout broke it:
-    where it runs to the right edge of the text, or where the next line's first piece would not have fit
-    after it. A paragraph over a page break stays where it began; table lines are never joined."""
-    right = max((layout[0] for page in pages for _, _, layout in page if layout), default=0)
+    """Visual lines back into paragraphs. A line continues on the next one where the layout broke it
+    (see layout.wrapped), and a heading's numbering alone on a line continues with its title. A
+    paragraph over a page break stays where it began; table lines are never joined."""
+    from .layout import margins, wrapped
+    edges = margins(pages)
     joined: list[list] = [[] for _ in pages]
     running = None   # [page index, line number, text, layout of its last line] of a paragraph not yet ended
 
@@ -266,7 +261,7 @@ def _join_wrapped(pages: list) -> list[list]:
                 close()
                 joined[index].append((number, text))
                 continue
-            if running is not None and _wrapped(running[3], layout, right):
+            if running is not None and (_NUMBERING_ONLY.match(running[2]) or wrapped(running[3], layout, edges)):
                 running[2] += text
                 running[3] = layout
                 continue
@@ -274,9 +269,3 @@ def _join_wrapped(pages: list) -> list[list]:
             running = [index, number, text, layout]
     close()
     return joined
-
-
-def _wrapped(before: tuple, after: tuple, right: float) -> bool:
-    """The next line's first piece would not have fit after this line: the layout broke the line there
-    (a full line is the usual case: any piece overflows it)."""
-    return before[0] + after[1] > right

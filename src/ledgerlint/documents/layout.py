@@ -1,0 +1,129 @@
+"""The layout of a PDF page: its text lines built from the characters' positions, and paragraphs that
+the layout wrapped over several lines joined again.
+
+Why positions and not the PDF's text order: published PDFs lie about reading order. A document typeset
+with the digits in another font (Times New Roman figures in FangSong text) puts the figures a few points
+lower than their words; a text extractor that groups characters by top edge then writes "收入支出总计
+万元" on one line and "2995.39" on the next. Here a character belongs to a line when its box overlaps the
+line's box vertically by at least half its height, and a line's characters are read left to right.
+
+Why per page geometry: tables sit on landscape pages (842 pt wide) and prose on portrait ones (595 pt).
+A line of prose is full when it reaches the right edge of the prose on pages of its own size, not the
+widest line of the whole file, or no portrait line would ever count as wrapped.
+"""
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """The numbers the layout depends on, in PDF points or as shares, in one place."""
+    line_overlap: float = 0.5      # share of a character's height that must overlap the line's band
+    space_gap: float = 3.0         # a gap between characters wider than this (pt) is a space (pdfplumber's x_tolerance)
+    page_margin: float = 0.1       # share of the page height at its top and at its bottom (page numbers live there)
+    full_line_slack: float = 0.5   # of a character's height: justified lines stop a little before or after the edge
+    long_line: int = 15            # characters: lines this long tell where the prose's edges are
+    indent: float = 1.2            # a line starting this many character heights right of the edge begins a paragraph
+
+
+SETTINGS = LayoutSettings()
+
+
+@dataclass
+class TextLine:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    first_piece: float          # width of the line's first unbreakable piece (a number, a Latin word, one 汉字)
+    size: tuple                 # (width, height) of its page: lines of pages of one size share a right edge
+
+
+def text_lines(chars: list[dict], page_size: tuple, settings: LayoutSettings = SETTINGS) -> list[TextLine]:
+    """The characters (pdfplumber's dicts) as lines, top to bottom, each read left to right."""
+    bands: list[list] = []      # [top, bottom, chars] of each line, in order of their top
+    for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if not char["text"].strip() and char["text"] != " ":
+            continue
+        height = max(char["bottom"] - char["top"], 0.1)
+        home = None
+        for band in reversed(bands[-8:]):     # chars come by their top: only the last bands can hold one
+            overlap = min(band[1], char["bottom"]) - max(band[0], char["top"])
+            if overlap >= settings.line_overlap * min(height, band[1] - band[0]):
+                home = band
+                break
+        if home is None:
+            bands.append([char["top"], char["bottom"], [char]])
+        else:
+            home[2].append(char)
+    return [line for line in (_line(band[2], page_size, settings) for band in bands) if line.text.strip()]
+
+
+def _line(chars: list[dict], page_size: tuple, settings: LayoutSettings) -> TextLine:
+    chars = sorted(chars, key=lambda c: c["x0"])
+    pieces, previous = [], None
+    for char in chars:
+        if previous is not None and char["x0"] - previous["x1"] > settings.space_gap and char["text"] != " " \
+                and previous["text"] != " ":
+            pieces.append(" ")
+        pieces.append(char["text"])
+        previous = char
+    text = "".join(pieces).strip()
+    return TextLine(text, chars[0]["x0"], max(c["x1"] for c in chars), min(c["top"] for c in chars),
+                    max(c["bottom"] for c in chars), _first_piece(chars), page_size)
+
+
+_OPENING = "（([“‘《〈【"
+_CLOSING = "）)]”’》〉】。，、；：！？,.;:!?%"
+
+
+def _first_piece(chars: list[dict]) -> float:
+    """How wide the start of the line is up to where the line could have been broken: digits and Latin
+    letters are one piece, a Chinese character a piece of its own (as Word and WPS break lines), and by
+    the rules of Chinese typesetting an opening bracket stays with what follows it and a closing mark
+    with what precedes it ("（项）。" moves to the next line whole)."""
+    visible = [c["text"] for c in chars if c["text"].strip()]
+    if not visible:
+        return 0.0
+    shown = [c for c in chars if c["text"].strip()]
+    end = 0
+    while end + 1 < len(visible) and visible[end] in _OPENING:
+        end += 1
+    if visible[end].isascii() and visible[end].isalnum():
+        while end + 1 < len(visible) and visible[end + 1].isascii() and (visible[end + 1].isalnum() or visible[end + 1] in ".,"):
+            end += 1
+    while end + 1 < len(visible) and (visible[end + 1] in _CLOSING or visible[end] in _OPENING):
+        end += 1
+    return shown[end]["x1"] - shown[0]["x0"]
+
+
+def margins(pages: list[list]) -> dict:
+    """(left, right) edge of the prose on pages of each size: where most long lines start and stop. A
+    justified paragraph's lines all stop at one x; the widest line of the pages (a hanging punctuation
+    mark, a wider table title) would make every real line look short."""
+    starts: dict = {}
+    stops: dict = {}
+    for page in pages:
+        for _, _, line in page:
+            if line is not None and len(line.text) >= SETTINGS.long_line:
+                starts.setdefault(line.size, Counter())[round(line.x0)] += 1
+                stops.setdefault(line.size, Counter())[round(line.x1)] += 1
+    return {size: (starts[size].most_common(1)[0][0], stops[size].most_common(1)[0][0]) for size in stops}
+
+
+_SENTENCE_END = "。；;！？!?:："
+_NEW_ITEM = re.compile(r"^\s*(?:\d+\s*[、.．]|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
+
+
+def wrapped(before: TextLine, after: TextLine, edges: dict, settings: LayoutSettings = SETTINGS) -> bool:
+    """The layout broke the line there: the next line's first piece would not have fit after it (a full
+    line is the usual case: any piece overflows it), and the next line is not indented as a new
+    paragraph is."""
+    left, right = edges.get(before.size, (before.x0, before.x1))
+    if before.text.rstrip()[-1:] in _SENTENCE_END and _NEW_ITEM.match(after.text):
+        return False              # "…预期。" then "6、…": a numbered item starts at the left edge too
+    if after.x0 > left + settings.indent * (after.bottom - after.top):
+        return False
+    return before.x1 + after.first_piece > right - settings.full_line_slack * (before.bottom - before.top)
