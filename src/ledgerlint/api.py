@@ -18,6 +18,21 @@ from .rulesets import RuleSet
 from .selection import Selection, load_named, select
 
 
+# the identity of a disclosure (not a section of the document)
+_IDENTITY = ("$schema", "年度", "单位", "地区")
+
+
+def _present(data, path: tuple) -> bool:
+    for key in path:
+        if isinstance(data, dict) and key in data:
+            data = data[key]
+        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
+            data = data[key]
+        else:
+            return False
+    return True
+
+
 class Checker:
     def __init__(self, rules_dir: str | FsPath | None = None, year: int | None = None, lang: str = "zh",
                  strict: bool = False, encoding: str | None = None, keep_data: bool = True):
@@ -68,8 +83,36 @@ class Checker:
         disclosure, extraction = self.read(path)
         report = self.check(disclosure)
         if extraction is not None:
-            report.findings = sorted(self.cite(report.findings, extraction), key=sort_key)
+            findings = self.as_document(report.findings, extraction)
+            report.findings = sorted(self.cite(findings, extraction), key=sort_key)
         return report
+
+    def as_document(self, findings: list, extraction) -> list:
+        """What the schema's `required` means for a published document rather than a JSON file. A field
+        missing inside a section is something the text did not state in words the extractor reads: a
+        note, not an error (a finding caused by a misreading costs more than a slip missed). A missing
+        section is a slip only of a document that claims to be whole (a 目录, or 第一部分 and 第二部分):
+        one finding names them all. A partial document (a 三公 page, an excerpt) is checked for what it
+        states, and says which sections those are."""
+        from dataclasses import replace
+        sections = [key for key in extraction.schema.get("properties", {}) if key not in _IDENTITY]
+        missing, kept = [], []
+        for f in findings:
+            if f.rule != "schema" or not f.path or _present(extraction.disclosure, f.path):
+                kept.append(f)
+            elif len(f.path) == 1 and f.path[0] in sections:
+                missing.append(f.path[0])
+            else:
+                kept.append(replace(f, severity="info", title=t("document.not_stated_title", self.lang),
+                                    message=t("document.not_stated", self.lang, name=f.path[-1])))
+        if extraction.partial:
+            kept.append(Finding(rule="document", severity="info", title=t("document.partial_title", self.lang),
+                                message=t("document.partial", self.lang, names="、".join(extraction.partial))))
+        elif missing:
+            kept.append(Finding(rule="document", severity="error", title=t("document.sections_missing_title", self.lang),
+                                message=t("document.sections_missing", self.lang, names="、".join(missing)),
+                                path=(missing[0],), paths=tuple((name,) for name in missing)))
+        return kept
 
     def read(self, path: str | FsPath) -> tuple[Disclosure, "Extraction | None"]:
         """A disclosure from a JSON file, or extracted from a published document (.txt, .docx, PDF) —

@@ -1,7 +1,7 @@
 """A disclosure extracted from its published document (`ledgerlint extract`, and `check` on a document).
 
-One direction: the document's lines (ledgerlint.documents.sources) → who and which year (the first statements that
-name them) → the year's schema, which names the sections (ledgerlint.documents.outline) → one reader per section
+One direction: the document's lines (ledgerlint.documents.sources) → who and which year, and what kind of
+document it is (ledgerlint.documents.identity: the title first) → the year's schema, which names the sections (ledgerlint.documents.outline) → one reader per section
 (ledgerlint.documents.readers) → the disclosure, the provenance of every figure, and every sentence or table row
 with figures that no reader placed. Nothing is dropped in silence: what is not placed is listed.
 
@@ -9,25 +9,18 @@ The rule set whose schema drives the sections is chosen as `check` chooses it, b
 province, so an overlay's sections (内蒙古's 预算绩效 parts) are known to the extractor too.
 """
 import re
-from collections import Counter
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from .doctext import normalise, sentences
 from ..errors import DisclosureError
-from .outline import sections
+from .identity import read_identity
+from .outline import claims_whole, sections, titled_section
 from .readers import as_written, flat, performance, texts
 from .readers import appropriations, economic, functional, overall, parts, sangong
 from ..selection import load_named, select
 from .sources import Document
 from .tables import rows
-
-_YEAR = re.compile(r"(\d{4})\s*年度")
-_YEAR_OF_ACCOUNTS = re.compile(r"(\d{4})\s*年(?:度)?\s*(?:部门|单位)?决算")   # "2023年部门决算", "2023年决算"
-_PROVINCE = r"(北京市|天津市|上海市|重庆市|[^\s省市]{2,3}省|[^\s]{2,8}?自治区)"
-_CITY = r"([^\s]{1,8}?(?:市|州|盟|地区))"
-_COUNTY = r"([^\s]{1,8}?(?:县|市|区|旗))"
-_KINDS = ("参照公务员法管理事业单位", "参公事业单位", "行政单位", "事业单位")
-
 
 @dataclass
 class Extraction:
@@ -37,6 +30,10 @@ class Extraction:
     provenance: dict = field(default_factory=dict)   # JSON path "a.b[0].c" → (line, sentence text)
     unused: list = field(default_factory=list)       # (line, text) of what no reader placed
     unmatched_headings: list = field(default_factory=list)
+    schema: dict = field(default_factory=dict)       # the year's disclosure schema the sections came from
+    # the sections a partial document holds (a standalone 三公 page, an excerpt); empty for a document
+    # that claims to be whole (it has a 目录, or both 第一部分 and 第二部分)
+    partial: list = field(default_factory=list)
 
     def where(self, line: int, text: str) -> dict:
         place = self.document.place(line)
@@ -54,6 +51,12 @@ class Extraction:
             "other_headings": [self.where(h.line, h.text) for h in self.unmatched_headings],
         }
 
+    def placed(self) -> set:
+        """(line, value) of every number the extraction placed: what a count of placed figures compares
+        with the figures a document states."""
+        return {(self.provenance[path][0], value) for path, value in _numbers(self.disclosure)
+                if path in self.provenance}
+
     def source_of(self, path: str):
         """(line, sentence) a JSON path's figure came from; for a path with no figure of its own (a whole
         comparison, a missing 原因) the first figure under it or, failing that, under its nearest parent."""
@@ -68,39 +71,20 @@ class Extraction:
         return None
 
 
-def _year(lines: list[str]) -> int | None:
-    """The year the document reports on: the most frequent "YYYY年度", else "YYYY年…决算"."""
-    for pattern in (_YEAR, _YEAR_OF_ACCOUNTS):
-        counts = Counter(int(m) for line in lines for m in pattern.findall(normalise(line)))
-        if counts:
-            return counts.most_common(1)[0][0]
-    return None
+def _numbers(value, path: str = ""):
+    """(path as "a.b[0].c", value) of each number in a disclosure."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _numbers(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _numbers(item, f"{path}[{index}]")
+    elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        yield path, Decimal(value)
 
 
-def _identity(lines: list[str], year: int) -> dict:
-    """年度, 单位 and 地区 from the statements that begin "<单位全称> <year>年度…"."""
-    found = {"年度": year}
-    full = None
-    for line in lines:
-        text = normalise(line).strip()
-        match = re.search(rf"([\u4e00-\u9fff()]{{4,60}}?)\s*{year}\s*年度?\s*(?:收入、支出|收支|收入|财政拨款|部门决算|单位决算|决算)", text)
-        if match:
-            full = re.split(r"[,。;:、]", match[1])[-1]
-            break
-    if full:
-        region = re.match(rf"^{_PROVINCE}{_CITY}?{_COUNTY}?", full)
-        unit = {"名称": full, "全称": full}
-        if region and len(full) > len(region[0]):
-            province, city, county = region.groups()
-            found["地区"] = {key: value for key, value in (("省", province), ("市", city), ("县", county)) if value}
-            unit["名称"] = full[len(province) + len(city or ""):]
-        found["单位"] = unit
-    for line in lines:
-        kind = re.search(r"属于\s*(" + "|".join(_KINDS) + ")", normalise(line))
-        if kind:
-            found.setdefault("单位", {})["性质"] = kind[1]
-            break
-    return found
+# kinds of document that are not departmental final accounts: refused in one line that says what they are
+_REFUSED = {"部门预算": "document.is_budget", "政府决算": "document.is_government"}
 
 
 def _units(sentences, rows):
@@ -140,13 +124,18 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
     """`ruleset(name)` gives a loaded rule set by name (a Checker's, loaded once for many documents);
     by default the set is loaded here."""
     lines = document.lines
-    year = year or _year(lines)
+    read = read_identity(lines)
+    if read.kind in _REFUSED:
+        raise DisclosureError(_REFUSED[read.kind], file=document.source, year=read.year or "")
+    year = year or read.year
     if year is None:
         raise DisclosureError("document.no_year", file=document.source)
-    identity = _identity(lines, year)
+    identity = {**read.fields, "年度": year}
     chosen = select(rules_dir, year, identity.get("地区", {}).get("省"))
     schema = (ruleset or (lambda name: load_named(rules_dir, name)))(chosen.name).schema
     found, unmatched = sections(lines, schema)
+    if not found:
+        found = titled_section(lines, read.title_line, schema)
     if not found:
         raise DisclosureError("document.no_sections", file=document.source, year=year)
 
@@ -156,7 +145,7 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
     all_sentences = [s for s in sentences(lines) if s.line not in headings]
     table_rows = rows(lines)
     table_lines = {cell.line for row in table_rows for cell in row.cells}
-    extraction = Extraction(document, chosen.name, {}, unmatched_headings=unmatched)
+    extraction = Extraction(document, chosen.name, {}, unmatched_headings=unmatched, schema=schema)
     values = {}
     for section in found:
         inside = [s for s in all_sentences if section.first < s.line <= section.last]
@@ -183,4 +172,6 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}
     extraction.provenance["年度"] = next(((s.line, s.text) for s in all_sentences if f"{year}" in s.text), (1, ""))
     extraction.unused.sort()
+    if not claims_whole(lines):
+        extraction.partial = [key for key in order if key in values]
     return extraction

@@ -49,6 +49,10 @@ def heading(line_number: int, line: str) -> Heading | None:
             bare = re.sub(r"\([^)]*\)$", "", title)
             if level != "subsection" and (":" in bare or len(bare.rstrip("。")) > _LONGEST):
                 return None
+            # a table's title ("九、国有资本经营预算财政拨款收入支出决算表", in a list of tables or over the
+            # table itself) is no section of the explanation
+            if level != "part" and re.search(r"(决算|明细|情况)表$", bare):
+                return None
             return Heading(line_number, level, match[1], title)
     return None
 
@@ -118,3 +122,35 @@ def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Headin
     ends = [head.line - 1 for _, head in starts[1:]] + [len(lines)]
     found = [Section(key, head, head.line, end) for (key, head), end in zip(starts, ends) if key is not None]
     return found, unmatched
+
+
+_CONTENTS = re.compile(r"^\s*目\s*录\s*$")
+
+
+def claims_whole(lines: list[str]) -> bool:
+    """Whether the document presents itself as a whole disclosure: a table of contents, or both the
+    first and the second part. A standalone 三公 page or an excerpt does neither."""
+    parts = set()
+    for line in lines:
+        text = normalise(line).strip()
+        if _CONTENTS.match(text):
+            return True
+        match = _PART.match(text)
+        if match:
+            parts.add(match[1])
+    return {"一", "二"} <= parts
+
+
+def titled_section(lines: list[str], title_line: int | None, schema: dict) -> list[Section]:
+    """A page that is one section and says so in its title only ("某局2023年度“三公”经费支出决算情况说明",
+    without a number): that section, from the title to the end."""
+    if title_line is None:
+        return []
+    titles, aliases = section_titles(schema), schema.get("x-aliases", {})
+    for number in range(title_line, min(title_line + 4, len(lines) + 1)):
+        text = normalise(lines[number - 1]).strip()
+        bare = re.sub(r"^.*?\d{4}\s*年度?", "", text)
+        key = match_title(bare, titles, aliases) if bare and len(bare) <= _LONGEST else None
+        if key is not None:
+            return [Section(key, Heading(number, "section", "", bare), number, len(lines))]
+    return []
