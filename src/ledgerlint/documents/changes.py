@@ -19,17 +19,21 @@ from decimal import Decimal
 from .doctext import NUMBER, PLACEHOLDER
 
 _DIRECTIONS = "增加|减少|增长|下降|上升|降低"
+# a direction word, with the template's other word left beside it where the writer forgot to delete it
+# ("下降（增长）27.78%": kept as written, so that the slip is reported, not resolved by a guess)
+_DIRECTION = rf"(?:{_DIRECTIONS})(?:\s*\((?:{_DIRECTIONS})\))?"
 _NUMBER = f"{NUMBER}|{PLACEHOLDER}"
 
 _CHANGE = re.compile(
-    r"(?:与|比|较)\s*(?P<base>上年决算|上年|年初预算|\d{4}\s*年度?决算|\d{4}\s*年度?)(?:数)?"
+    r"(?:与|比|较)\s*(?P<base>上年决算|上一?年度?决算|上一?年度|上年|年初预算|\d{4}\s*年度?决算|\d{4}\s*年度?)(?:数)?"
     r"\s*(?:相比|比较|对比)?\s*,?"
     r"(?P<subject>[^,;。]{0,20}?)"                       # "收、支总计各", "增加）" slips and the like
-    rf"(?P<dir>{_DIRECTIONS})\s*\)?\s*"                       # a stray ")" after the word is a slip seen
+    rf"(?:(?P<dir>{_DIRECTION})\s*\)?\s*"                 # a stray ")" after the word is a slip seen
     # "各增加A万元、B万元，各增长P%、Q%" (Sichuan): one change stated for both totals; the first is kept
     rf"(?:(?P<amount>{_NUMBER})\s*(?:万元)?(?:\s*[、,]\s*(?:{_NUMBER}))?\s*万元"
-    rf"(?:\s*,?\s*各?(?P<pdir>{_DIRECTIONS})\s*(?P<pct1>{_NUMBER})\s*%(?:\s*[、,]\s*(?:{_NUMBER})\s*%)?)?"
+    rf"(?:\s*,?\s*各?(?P<pdir>{_DIRECTION})\s*(?P<pct1>{_NUMBER})\s*%(?:\s*[、,]\s*(?:{_NUMBER})\s*%)?)?"
     rf"|(?P<pct2>{_NUMBER})\s*%)"
+    r"|(?P<flat>(?:基本)?持平|无变化|无增减))"          # "…总计持平", "与上一年度持平": no amount
     # the reason: "变动原因：…", "主要原因是…", or said without the word: "主要是…", "主要由于…"
     r"(?:\s*,?\s*(?:[^,;。]{0,6}?原因(?:是|为|:)|主要(?:是|由于|因为)|是由于|由于)\s*(?P<reason>[^。]*))?")
 
@@ -50,11 +54,17 @@ def read_change(sentence: str) -> dict | None:
     match = _CHANGE.search(sentence)
     if match is None:
         return None
-    found = {"基准": re.sub(r"\s+", "", match["base"]), "方向": match["dir"]}
-    if match["amount"] is not None:
+    found = {"基准": re.sub(r"\s+", "", match["base"])}
+    if match["flat"] is not None:
+        found["方向"] = "持平"
+    else:
+        found["方向"] = re.sub(r"\s+", "", match["dir"])
+    if match["flat"] is not None:
+        pass
+    elif match["amount"] is not None:
         found["金额"] = as_figure(match["amount"])
         if match["pct1"] is not None:
-            found["百分比方向"] = match["pdir"]
+            found["百分比方向"] = re.sub(r"\s+", "", match["pdir"])
             found["百分比"] = as_figure(match["pct1"])
     else:
         found["百分比"] = as_figure(match["pct2"])

@@ -54,8 +54,14 @@ class Extraction:
     def placed(self) -> set:
         """(line, value) of every number the extraction placed: what a count of placed figures compares
         with the figures a document states."""
-        return {(self.provenance[path][0], value) for path, value in _numbers(self.disclosure)
-                if path in self.provenance}
+        found = set()
+        for path, value in _numbers(self.disclosure):
+            key = path
+            while key and key not in self.provenance:      # a row's provenance covers its cells
+                key = re.sub(r"(\.?[^.\[]+|\[\d+\])$", "", key)
+            if key:
+                found.add((self.provenance[key][0], value))
+        return found
 
     def source_of(self, path: str):
         """(line, sentence) a JSON path's figure came from; for a path with no figure of its own (a whole

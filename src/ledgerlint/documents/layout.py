@@ -114,6 +114,7 @@ def margins(pages: list[list]) -> dict:
 
 
 _SENTENCE_END = "。；;！？!?:："
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 _NEW_ITEM = re.compile(r"^\s*(?:\d+\s*[、.．]|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
@@ -122,7 +123,7 @@ def wrapped(before: TextLine, after: TextLine, edges: dict, settings: LayoutSett
     line is the usual case: any piece overflows it), and the next line is not indented as a new
     paragraph is."""
     left, right = edges.get(before.size, (before.x0, before.x1))
-    if before.text.rstrip()[-1:] in _SENTENCE_END and _NEW_ITEM.match(after.text):
+    if _HEADING.match(after.text) or (before.text.rstrip()[-1:] in _SENTENCE_END and _NEW_ITEM.match(after.text)):
         return False              # "…预期。" then "6、…": a numbered item starts at the left edge too
     if after.x0 > left + settings.indent * (after.bottom - after.top):
         return False

@@ -73,10 +73,15 @@ def _loose(bare: str) -> str:
     return re.sub(r"预算|财政拨款|安排的|财政", "", bare)
 
 
+def _title_aliases(schema: dict) -> dict:
+    """The other names of top-level keys (x-aliases) and of section titles (x-title-aliases)."""
+    return {**schema.get("x-aliases", {}), **schema.get("x-title-aliases", {})}
+
+
 def section_titles(schema: dict) -> dict[str, str]:
     """The bare title of each numbered top-level section of the schema ("二、收入决算情况", "第三部分 名词解释")
     → its key; 单位, 地区 and the like are not sections of the document."""
-    aliases = schema.get("x-aliases", {})
+    aliases = _title_aliases(schema)
     numbered = re.compile(rf"^(第[{_NUMERALS}]+部分|[{_NUMERALS}]+、)")
     return {_bare(spec["title"], aliases): key for key, spec in schema.get("properties", {}).items()
             if isinstance(spec, dict) and numbered.match(spec.get("title", ""))}
@@ -104,12 +109,12 @@ def match_title(text: str, titles: dict[str, str], aliases: dict, part: bool = F
 def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Heading]]:
     """The schema's sections found in the document, in order, and the part/section headings that matched
     none (for the extractor to list, never to drop)."""
-    titles, aliases = section_titles(schema), schema.get("x-aliases", {})
+    titles, aliases = section_titles(schema), _title_aliases(schema)
     starts: list[tuple] = []        # (key, heading); a key of None is a part that ends a section
     unmatched: list[Heading] = []
     other_matters = False            # under "其他重要事项": its (一)(二)… are the template's sections
     for number, line in enumerate(lines, start=1):
-        head = heading(number, line)
+        head = heading(number, line) if not line.startswith("\t") else None    # a table's cell is no heading
         if head is None or (head.level == "subsection" and not other_matters):
             continue
         key = match_title(head.text, titles, aliases, part=head.level == "part")
@@ -146,7 +151,7 @@ def titled_section(lines: list[str], title_line: int | None, schema: dict) -> li
     without a number): that section, from the title to the end."""
     if title_line is None:
         return []
-    titles, aliases = section_titles(schema), schema.get("x-aliases", {})
+    titles, aliases = section_titles(schema), _title_aliases(schema)
     for number in range(title_line, min(title_line + 4, len(lines) + 1)):
         text = normalise(lines[number - 1]).strip()
         bare = re.sub(r"^.*?\d{4}\s*年度?", "", text)

@@ -13,7 +13,13 @@ FIGURE = f"({NUMBER}|{PLACEHOLDER})"
 # the word before a share: "占 P%", "占比P%", "占本年收入的P%", "占“三公”经费的P%"
 SHARE = r"占(?:比)?[^,;。\d%]{0,10}?"
 _CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "原因")
-_BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较"}
+_BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较",
+          "上年度": "与上年决算比较", "上一年度": "与上年决算比较", "上年度决算": "与上年决算比较",
+          "上一年度决算": "与上年决算比较"}
+
+
+# a sentence that is only the reason of the change stated before it: "主要原因：…", "变动原因是…"
+_REASON_ALONE = re.compile(r"^(?:其|该项)?(?:主要|变动|增减变动|变化的?|增加的?|减少的?|差异的?)?原因(?:是|为|:)\s*(.*)$")
 
 
 @dataclass
@@ -21,6 +27,10 @@ class Reading:
     value: dict = field(default_factory=dict)
     provenance: dict = field(default_factory=dict)    # "a.b.c" → (line, sentence text)
     unused: list = field(default_factory=list)        # sentences with figures that no pattern placed
+    # the change put last, whose reason may follow in a sentence (or a line) of its own; "pending" once
+    # the reason's words were read but the reason itself is on the next line ("主要原因：" at a line's end)
+    last_change: tuple | None = None
+    pending: bool = False
 
     def put(self, path: tuple, value, sentence) -> None:
         node = self.value
@@ -39,6 +49,35 @@ class Reading:
         for key in _CHANGE_KEYS:
             if key in change:
                 self.put(path + (key,), change[key], sentence)
+        # "…持平。主要原因：" with the reason on the next line
+        self.last_change = path
+        self.pending = not change.get("原因") and re.search(r"原因\s*:?\s*$", sentence.text) is not None
+        return True
+
+    def follow_reason(self, sentence) -> bool:
+        """The sentence is the reason of the change put just before it (the next sentence, or the next
+        line after an empty "主要原因："): put it there, as written, and say so."""
+        if self.last_change is None:
+            return False
+        node = self.value
+        for key in self.last_change:
+            node = node.get(key, {}) if isinstance(node, dict) else {}
+        if not isinstance(node, dict) or node.get("原因"):
+            self.last_change = None
+            return False
+        if self.pending:
+            reason = sentence.text
+        else:
+            match = _REASON_ALONE.match(sentence.text)
+            if match is None:
+                self.last_change = None
+                return False
+            reason = match[1]
+            if not reason.strip():
+                self.pending = True
+                return True
+        self.put(self.last_change + ("原因",), whole_reason(reason, sentence), sentence)
+        self.last_change, self.pending = None, False
         return True
 
     def put_base_change(self, sentence) -> bool:
@@ -55,6 +94,9 @@ class Reading:
         return self.put_change((_BASES[base],), sentence)
 
     def note_unused(self, sentence) -> None:
+        """A sentence no pattern of the reader placed: the reason of the change before it, or listed."""
+        if self.follow_reason(sentence):
+            return
         if re.search(r"\d", sentence.text) and re.search(r"万元|元|%|人次|批次|辆", sentence.text):
             self.unused.append(sentence)
 

@@ -2,6 +2,12 @@
 actual and change against the budget, and under it each line (款 and 项) with budget, actual, completion
 rate and the reason for the difference.
 
+Two layouts are published. The older one (the seed, Guangxi, Sichuan) heads each class "（一）X（类）" and
+lists its lines "1.款（款）项（项）" below it. The template of 2020 on (Shanghai and others) states the
+total with its share of all spending and its change, then every class with its amount and share in one
+sentence, then the total against 年初预算 and/or 全年预算, and each line named whole ("1、X（类）Y（款）
+Z（项）。"). A budget is recorded under the name the text gives it (年初预算 or 全年预算), and so is a rate.
+
 A figure that is not a number (the seed's "万5.00元", "XX.X%") is kept as written, unit included, as
 the disclosure model keeps it, so that `check` reports it."""
 import re
@@ -16,9 +22,16 @@ _AGAINST_BUDGET = re.compile(rf"与年初预算\s*{FIGURE}\s*万元相比\s*,\s*
 _CLASS = re.compile(r"^\([一二三四五六七八九十]+\)\s*(.+?)\(类\)\s*$")
 _CLASS_ACTUAL = re.compile(rf"决算数(?:为)?\s*{FIGURE}\s*万元")
 _LINE = re.compile(r"^\d+\s*[.．]\s*(.+?)\(款\)\s*(.+?)\(项\)")
-_BUDGET = re.compile(rf"年初预算\s*{_WRITTEN}")
-_ACTUAL = re.compile(rf"(?:支出决算|决算支出)\s*{_WRITTEN}")   # both orders are published
-_RATE = re.compile(rf"完成年初预算的\s*{_WRITTEN}")
+_BUDGET = re.compile(rf"年初预算(?:数)?(?:为)?\s*{_WRITTEN}")
+_YEAR_BUDGET = re.compile(rf"全年预算(?:数)?(?:为)?\s*{_WRITTEN}")
+_ACTUAL = re.compile(rf"(?:支出决算|决算支出)(?:数)?(?:为)?\s*{_WRITTEN}")   # both orders are published
+_RATE = re.compile(rf"完成年初预算(?:数)?的\s*{_WRITTEN}")
+_YEAR_RATE = re.compile(rf"完成全年预算(?:数)?的\s*{_WRITTEN}")
+_SHARE_OF_ALL = re.compile(rf"支出(?:决算)?(?:为)?\s*{FIGURE}\s*万元\s*,\s*占本年支出合计的\s*{FIGURE}\s*%")
+_CLASS_SHARE = re.compile(rf"([^\s,、;:0-9()]+?)\s*\(类\)\s*{FIGURE}\s*万元\s*,\s*占\s*{FIGURE}\s*%")
+_FULL_LINE = re.compile(r"^\d+\s*[、.．]\s*(.+?)\(类\)\s*(.+?)\(款\)\s*(.+?)\(项\)")
+_USE = re.compile(r"^主要用于")
+_TOTAL_FIRST = re.compile(rf"^一般公共预算财政拨款支出(?:决算)?(?:为)?\s*{FIGURE}\s*万元")
 # "决算数与年初预算数的差异原因：…", "…，主要原因是追加人员经费。"
 _REASON = re.compile(r"(?:差异原因\s*:|主要原因(?:是|为|:))\s*(.*)$")
 
@@ -30,22 +43,78 @@ def _value(written: str):
     return written if isinstance(value, str) else value
 
 
+def _class(classes: list, name: str) -> dict:
+    """The class of that name, added at the end where the text has not named it yet."""
+    found = next((c for c in classes if c["科目名称"] == name), None)
+    if found is None:
+        found = {"科目编码": class_code(name), "科目名称": name, "项": []}
+        classes.append(found)
+    return found
+
+
+def _budget_lines(reading: Reading, target: dict, where: str, sentence, total: bool) -> None:
+    """年初预算, 全年预算, the actual and the completion rates the sentence states, into `target` (the
+    section, or one of its lines at `where`)."""
+    for key, pattern in (("年初预算", _BUDGET), ("全年预算", _YEAR_BUDGET), ("支出决算" if total else "决算", _ACTUAL),
+                         ("完成年初预算百分比", _RATE), ("完成全年预算百分比", _YEAR_RATE)):
+        if (match := pattern.search(sentence.text)):
+            target[key] = _value(match[1])
+            reading.provenance[f"{where}{key}"] = (sentence.line, sentence.text)
+
+
+def _states_budget(text: str) -> bool:
+    return any(p.search(text) for p in (_BUDGET, _YEAR_BUDGET, _ACTUAL, _RATE, _YEAR_RATE))
+
+
+def _reason(match, sentence) -> str:
+    return whole_reason(match[1], sentence) if match[1] else ""
+
+
 def read(sentences) -> Reading:
     reading = Reading()
     classes: list[dict] = []
     line = None
+    at_total = False     # the last budget statement was the section's own: its reason may follow
     for sentence in sentences:
         text = sentence.text
-        if not classes and (match := _AGAINST_BUDGET.search(text)):
+        if not classes and line is None and (match := _SHARE_OF_ALL.search(text)):
+            reading.put(("支出决算",), as_figure(match[1]), sentence)
+            reading.put(("占本年支出合计百分比",), as_figure(match[2]), sentence)
+            reading.put_base_change(sentence)
+        elif line is None and (shares := list(_CLASS_SHARE.finditer(text))):
+            for match in shares:
+                row = _class(classes, match[1].strip())
+                row["决算"], row["占比"] = as_figure(match[2]), as_figure(match[3])
+                reading.provenance[f"类[{classes.index(row)}]"] = (sentence.line, text)
+            if "支出决算" not in reading.value and (match := _TOTAL_FIRST.search(text)):
+                reading.put(("支出决算",), as_figure(match[1]), sentence)
+        elif (match := _FULL_LINE.match(text)):
+            row = _class(classes, match[1].strip())
+            line = {"款名称": match[2].strip(), "科目名称": match[3].strip()}
+            if item_code(line["款名称"], line["科目名称"]):
+                line = {"科目编码": item_code(line["款名称"], line["科目名称"]), **line}
+            row["项"].append(line)
+            at_total = False
+        elif line is not None and _USE.match(text):
+            continue        # "主要用于：…": what the line pays for, no figure
+        elif not classes and (match := _AGAINST_BUDGET.search(text)):
             reading.put(("年初预算",), as_figure(match[1]), sentence)
             reading.put(("完成年初预算百分比",), as_figure(match[2]), sentence)
+        elif line is None and _states_budget(text) and not _CLASS_ACTUAL.search(text) \
+                and (_BUDGET.search(text) or _YEAR_BUDGET.search(text)):
+            _budget_lines(reading, reading.value, "", sentence, total=True)
+            at_total = True
+            if (match := _REASON.search(text)):
+                reading.put(("差异原因",), _reason(match, sentence), sentence)
+        elif at_total and line is None and (match := _REASON.search(text)):
+            reading.put(("差异原因",), _reason(match, sentence), sentence)
         elif not classes and (match := _TOTAL.search(text)):
             reading.put(("支出决算",), as_figure(match[1]), sentence)
         elif (match := _CLASS.match(text)):
             name = match[1].strip()
-            classes.append({"科目编码": class_code(name),
-                            "科目名称": name, "项": []})
+            classes.append({"科目编码": class_code(name), "科目名称": name, "项": []})
             line = None
+            at_total = False
         elif classes and line is None and (match := _CLASS_ACTUAL.search(text)):
             classes[-1]["决算"] = as_figure(match[1])
             reading.provenance[f"类[{len(classes) - 1}].决算"] = (sentence.line, text)
@@ -57,16 +126,14 @@ def read(sentences) -> Reading:
             if item_code(line["款名称"], line["科目名称"]):
                 line = {"科目编码": item_code(line["款名称"], line["科目名称"]), **line}
             classes[-1]["项"].append(line)
-        elif line is not None and (_BUDGET.search(text) or _ACTUAL.search(text)):
-            for key, pattern in (("年初预算", _BUDGET), ("决算", _ACTUAL), ("完成年初预算百分比", _RATE)):
-                if (match := pattern.search(text)):
-                    line[key] = _value(match[1])
-                    where = f"类[{len(classes) - 1}].项[{len(classes[-1]['项']) - 1}].{key}"
-                    reading.provenance[where] = (sentence.line, text)
+        elif line is not None and _states_budget(text):
+            index = next(i for i, c in enumerate(classes) if any(item is line for item in c["项"]))
+            position = next(i for i, item in enumerate(classes[index]["项"]) if item is line)
+            _budget_lines(reading, line, f"类[{index}].项[{position}].", sentence, total=False)
             if (match := _REASON.search(text)):       # "…完成年初预算的107.45%，主要原因是…"
-                line["差异原因"] = whole_reason(match[1], sentence) if match[1] else ""
+                line["差异原因"] = _reason(match, sentence)
         elif line is not None and (match := _REASON.search(text)):
-            line["差异原因"] = whole_reason(match[1], sentence) if match[1] else ""
+            line["差异原因"] = _reason(match, sentence)
         elif line is not None and "差异原因" in line and not line["差异原因"]:
             line["差异原因"] = whole_reason(text, sentence)          # the reason written on the next line
         else:
