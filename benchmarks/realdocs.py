@@ -30,7 +30,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from ledgerlint.api import Checker  # noqa: E402
 from ledgerlint.errors import LedgerlintError  # noqa: E402
 
-_FIGURE = re.compile(r"(?<![\d.,])([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|万元|元|%|个|人次|批次|辆|人|台|家|项|次|套|分)")
+# a number with its unit; a threshold ("单价 100 万元（含）以上设备") states no figure of the unit's
+_FIGURE = re.compile(r"(?<![\d.,])([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(亿元|万元|元|%|个|人次|批次|辆|人|台|家|项|次|套|分)"
+                     r"(?!\s*(?:\(含\))?\s*以[上下])")
 
 
 def stated(document, extraction) -> tuple[list, list]:

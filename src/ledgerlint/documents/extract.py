@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 from dataclasses import dataclass, field
 
-from .doctext import normalise, sentences
+from .doctext import figures, normalise, sentences
 from ..errors import DisclosureError
 from .identity import read_identity
 from .outline import claims_whole, sections, titled_section
@@ -34,6 +34,7 @@ class Extraction:
     # the sections a partial document holds (a standalone 三公 page, an excerpt); empty for a document
     # that claims to be whole (it has a 目录, or both 第一部分 and 第二部分)
     partial: list = field(default_factory=list)
+    also: list = field(default_factory=list)         # (line, value) of figures placed a second time, the same
 
     def where(self, line: int, text: str) -> dict:
         place = self.document.place(line)
@@ -61,6 +62,11 @@ class Extraction:
                 key = re.sub(r"(\.?[^.\[]+|\[\d+\])$", "", key)
             if key:
                 found.add((self.provenance[key][0], value))
+        found.update(self.also)
+        for path, text in _texts(self.disclosure):     # a figure inside a reason is placed with it
+            if path in self.provenance and ("原因" in path.rsplit(".", 1)[-1] or path.endswith("说明")):
+                found.update((self.provenance[path][0], figure.value) for figure in figures(text)
+                             if figure.value is not None)
         return found
 
     def source_of(self, path: str):
@@ -75,6 +81,18 @@ class Extraction:
                 return min(inside)
             path = re.sub(r"(\.?[^.\[]+|\[\d+\])$", "", path)
         return None
+
+
+def _texts(value, path: str = ""):
+    """(path, text) of each string in a disclosure."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        yield path, value
 
 
 def _numbers(value, path: str = ""):
@@ -153,6 +171,7 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
     table_lines = {cell.line for row in table_rows for cell in row.cells}
     extraction = Extraction(document, chosen.name, {}, unmatched_headings=unmatched, schema=schema)
     values = {}
+    restated: list = []       # figures a section states twice, differently: 重复陈述, for the rules
     for section in found:
         inside = [s for s in all_sentences if section.first < s.line <= section.last]
         section_rows = [r for r in table_rows if section.first < r.line <= section.last]
@@ -172,9 +191,15 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
         values[section.key] = reading.value
         for path, where in reading.provenance.items():
             extraction.provenance.setdefault(f"{section.key}.{path}", where)   # the first reading of a figure wins
+        extraction.also.extend(reading.also)
+        for item in reading.restated:
+            line, text = item.pop("line")
+            item["字段"] = f"{section.key}.{item['字段']}"
+            extraction.provenance[f"重复陈述[{len(restated)}]"] = (line, text)
+            restated.append(item)
         extraction.unused.extend(_shown(item) for item in reading.unused)
     order = list(schema.get("properties", {}))
-    merged = {**identity, **values}
+    merged = {**identity, **values, **({"重复陈述": restated} if restated else {})}
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}
     extraction.provenance["年度"] = next(((s.line, s.text) for s in all_sentences if f"{year}" in s.text), (1, ""))
     extraction.unused.sort()

@@ -3,6 +3,7 @@ section (doctext.Sentence, normalised) and returns the section's object in the s
 provenance of every figure (path → line and sentence) and the sentences with figures it did not use."""
 import re
 import unicodedata
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from ..changes import read_change
@@ -19,7 +20,8 @@ _BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决
 
 
 # a sentence that is only the reason of the change stated before it: "主要原因：…", "变动原因是…"
-_REASON_ALONE = re.compile(r"^(?:其|该项)?(?:主要|变动|增减变动|变化的?|增加的?|减少的?|差异的?)?原因(?:是|为|:)\s*(.*)$")
+# (a short subject may come first: "公务接待费支出减少的主要原因是…")
+_REASON_ALONE = re.compile(r"^(?:[^,;。\d]{0,16}?的)?(?:其|该项)?(?:主要|变动|增减变动|变化的?|增加的?|减少的?|差异的?)?原因(?:是|为|:)\s*(.*)$")
 
 
 @dataclass
@@ -31,17 +33,35 @@ class Reading:
     # the reason's words were read but the reason itself is on the next line ("主要原因：" at a line's end)
     last_change: tuple | None = None
     pending: bool = False
+    also: list = field(default_factory=list)          # (line, value) of figures stated again, the same
+    restated: list = field(default_factory=list)      # figures stated again, differently (see restate)
 
     def put(self, path: tuple, value, sentence) -> None:
+        """`value` at `path`. A figure stated again (a total restated in the next paragraph) is not put
+        twice: the same figure again is noted as placed there too; another figure is kept beside the
+        first as a restatement, for `check` to compare (never silently overwritten)."""
         node = self.value
         for key in path[:-1]:
             node = node.setdefault(key, {})
+        where = (sentence.line, as_written(sentence.text, sentence))
+        dotted = ".".join(path)
+        if _is_figure(node.get(path[-1])) and _is_figure(value) and dotted in self.provenance:
+            self.restate(dotted, node[path[-1]], value, where)
+            return
         node[path[-1]] = value
-        self.provenance[".".join(path)] = (sentence.line, as_written(sentence.text, sentence))
+        self.provenance[dotted] = where
 
-    def put_change(self, path: tuple, sentence) -> bool:
-        """The sentence's change statement, if any, under `path`; whether there was one."""
-        change = read_change(sentence.text)
+    def restate(self, dotted: str, first, again, where: tuple) -> None:
+        """The figure at `dotted` (a JSON path) stated again, at `where` (line, text)."""
+        if Decimal(first) == Decimal(again):
+            self.also.append((where[0], Decimal(again)))
+        else:
+            self.restated.append({"字段": dotted, "首次": first, "再次": again, "line": where})
+
+    def put_change(self, path: tuple, sentence, change: dict | None = None) -> bool:
+        """The sentence's change statement (or `change`, read from it by the caller), if any, under
+        `path`; whether there was one."""
+        change = change or read_change(sentence.text)
         if change is None:
             return False
         if change.get("原因"):
@@ -99,6 +119,10 @@ class Reading:
             return
         if re.search(r"\d", sentence.text) and re.search(r"万元|元|%|人次|批次|辆", sentence.text):
             self.unused.append(sentence)
+
+
+def _is_figure(value) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
 
 
 def as_written(text: str, sentence) -> str:

@@ -16,6 +16,9 @@ _TOTAL = re.compile(rf"(?:基本|项目)支出(?:决算)?(?:合计)?(?:为)?\s*{
 _GROUP = re.compile(rf"^\([一二三四五六七八九十]+\)\s*([^\s\d,、;:]+?)\s*{FIGURE}\s*万元")
 _ITEM = re.compile(rf"([^\s,、;:]+?)\s*{FIGURE}\s*万元")
 _LIST = re.compile(r"(?:主要)?包括[:]?")
+# "其中：人员经费 95.36 万元，主要包括：基本工资、津贴补贴…；公用经费 10.23 万元，主要包括：…" (2020 on):
+# the groups in the running text, each followed by the names it covers (no amounts)
+_INLINE_GROUP = re.compile(rf"(?:其中\s*:\s*)?(人员经费|公用经费)\s*(?:支出)?(?:为)?\s*{FIGURE}\s*万元")
 
 
 def _code(name: str) -> str | None:
@@ -47,6 +50,13 @@ def read(key: str, sentences) -> Reading:
             text = text[match.end():]
         elif group is None and (match := _TOTAL.search(text)):
             reading.put(("合计",), as_figure(match[1]), sentence)
+            continue
+        elif not by_class and (match := _INLINE_GROUP.match(text)):
+            reading.put((match[1], "合计"), as_figure(match[2]), sentence)
+            listed = _LIST.search(text)
+            if listed:
+                names = [n.strip() for n in re.split(r"[、,]", text[listed.end():].rstrip("。;")) if n.strip()]
+                reading.value[match[1]]["包括"] = [as_written(n, sentence) for n in names]
             continue
         listed = _LIST.search(text)
         if group is not None and listed:

@@ -58,7 +58,11 @@ def _budget_lines(reading: Reading, target: dict, where: str, sentence, total: b
     for key, pattern in (("年初预算", _BUDGET), ("全年预算", _YEAR_BUDGET), ("支出决算" if total else "决算", _ACTUAL),
                          ("完成年初预算百分比", _RATE), ("完成全年预算百分比", _YEAR_RATE)):
         if (match := pattern.search(sentence.text)):
-            target[key] = _value(match[1])
+            value = _value(match[1])
+            if f"{where}{key}" in reading.provenance and key in target and not isinstance(value, str):
+                reading.restate(f"{where}{key}", target[key], value, (sentence.line, sentence.text))
+                continue
+            target[key] = value
             reading.provenance[f"{where}{key}"] = (sentence.line, sentence.text)
 
 
@@ -81,12 +85,14 @@ def read(sentences) -> Reading:
             reading.put(("支出决算",), as_figure(match[1]), sentence)
             reading.put(("占本年支出合计百分比",), as_figure(match[2]), sentence)
             reading.put_base_change(sentence)
+        elif not classes and line is None and "支出决算" in reading.value and reading.put_base_change(sentence):
+            pass            # "与2023年度相比，一般公共预算财政拨款支出增加…": the total's own change
         elif line is None and (shares := list(_CLASS_SHARE.finditer(text))):
             for match in shares:
                 row = _class(classes, match[1].strip())
                 row["决算"], row["占比"] = as_figure(match[2]), as_figure(match[3])
                 reading.provenance[f"类[{classes.index(row)}]"] = (sentence.line, text)
-            if "支出决算" not in reading.value and (match := _TOTAL_FIRST.search(text)):
+            if (match := _TOTAL_FIRST.search(text)):      # the total restated over its classes
                 reading.put(("支出决算",), as_figure(match[1]), sentence)
         elif (match := _FULL_LINE.match(text)):
             row = _class(classes, match[1].strip())

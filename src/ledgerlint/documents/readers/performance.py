@@ -305,6 +305,38 @@ def _tables(rows: list) -> tuple[list, list]:
     return tables, others
 
 
+# 全过程绩效管理 (Shanghai and others, 2020 on): "编报绩效目标的2024年度项目39个，涉及预算金额4415.48万元；
+# 绩效跟踪评价的…；绩效自评的…，平均得分99.33分（其中，绩效评级为“优”的项目39个；…绩效自评中共发现问题0个，
+# 已经完成整改的0个，正在整改的0个）"
+_STAGES = (("编报绩效目标", "编报绩效目标"), ("绩效跟踪评价", "绩效跟踪评价"), ("绩效自评", "绩效自评"))
+_STAGE = re.compile(rf"(编报绩效目标|绩效跟踪评价|绩效自评)的\s*(?:\d{{4}}\s*年度?)?\s*项目\s*({NUMBER})\s*个\s*,\s*"
+                    rf"涉及(?:预算)?(?:金额|资金)\s*({NUMBER})\s*万元(?:\s*,\s*平均得分\s*({NUMBER})\s*分)?")
+_GRADE = re.compile(rf"绩效评级为\W?(优|良|合格|不合格)\W?的项目\s*({NUMBER})\s*个")
+_PROBLEMS = [(re.compile(rf"发现问题\s*({NUMBER})\s*个"), "发现问题数"),
+             (re.compile(rf"已(?:经)?完成整改的\s*({NUMBER})\s*个"), "已整改问题数"),
+             (re.compile(rf"正在整改的\s*({NUMBER})\s*个"), "正在整改问题数")]
+
+
+def _cycle(reading: Reading, sentence) -> bool:
+    """The counts of the whole performance cycle in the sentence, under 全过程绩效管理; whether any."""
+    found = False
+    root = ("全过程绩效管理",)
+    for match in _STAGE.finditer(sentence.text):
+        reading.put(root + (match[1], "项目数"), as_figure(match[2]), sentence)
+        reading.put(root + (match[1], "涉及预算金额"), as_figure(match[3]), sentence)
+        if match[4] is not None:
+            reading.put(root + (match[1], "平均得分"), as_figure(match[4]), sentence)
+        found = True
+    for match in _GRADE.finditer(sentence.text):
+        reading.put(root + ("绩效自评", "评级", match[1]), as_figure(match[2]), sentence)
+        found = True
+    for pattern, key in _PROBLEMS:
+        if (match := pattern.search(sentence.text)):
+            reading.put(root + ("绩效自评", key), as_figure(match[1]), sentence)
+            found = True
+    return found
+
+
 def read(sentences, rows) -> Reading:
     """`sentences` of the section in order, `rows` its table rows (ledgerlint.documents.tables); a table goes with
     the project summary before it."""
@@ -315,6 +347,8 @@ def read(sentences, rows) -> Reading:
         while tables and tables[0][0].line < sentence.line:
             performance.table(tables.pop(0))
         if sentence.line in in_tables:
+            continue
+        if _cycle(performance.reading, sentence):
             continue
         if not performance.sentence(sentence):
             performance.reading.note_unused(sentence)

@@ -5,24 +5,36 @@ Sentences are read in order; a sentence that names an item (or the vehicle purch
 makes it the subject of the change statements that follow, which is how the template attaches them."""
 import re
 
-from ..changes import as_figure
-from . import FIGURE as _A, SHARE, Reading, whole_reason
+from ..changes import as_figure, read_change
+from ..doctext import Sentence
+from . import FIGURE as _A, SHARE, Reading, as_written, whole_reason
 
 ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
          "公务接待费": "公务接待费"}
 _CARS = "公务用车购置及运行维护费"
-_BUDGET = re.compile(rf"(?:全年)?预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
-                     rf"(?:\s*,\s*完成(?:全年)?预算的\s*{_A}\s*%)?")
+# the budget as the text names it: "年初预算" is recorded as 年初预算, "全年预算" or "预算" as 全年预算
+_BUDGET = re.compile(rf"(年初|全年)?预算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*(?:实际)?支出决算(?:数)?(?:为)?\s*{_A}\s*万元"
+                     rf"(?:\s*,\s*完成(?:全年|年初)?预算的\s*{_A}\s*%)?")
+# "其中：因公出国（境）费决算为 0.00 万元，完成预算的 0.00%" (2020 on): an item's actual and rate, no budget
+_ITEM_RATE = re.compile(rf"(因公出国\(境\)费|公务用车购置及运行维护费|公务接待费)(?:支出)?决算(?:数)?(?:为)?\s*{_A}\s*万元"
+                        rf"\s*,\s*完成(?:全年|年初)?预算的\s*{_A}\s*%")
+# "公务接待 2 批次、26 人次，其中：接待外宾 0 批次、0 人次"
+_VISITS = re.compile(rf"公务接待\s*{_A}\s*批次\s*[,、]\s*{_A}\s*人次")
+_FOREIGN_VISITS = re.compile(rf"接待外宾\s*{_A}\s*批次\s*[,、]\s*{_A}\s*人次")
+_FOREIGN_SPENT = re.compile(rf"含外宾接待(?:支出)?\s*{_A}\s*万元")
+# a clause of the change list after "其中：" names its item and states its change against the same base
+_CLAUSES = re.compile(r"其中\s*:|;")
 _SHARE = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*{SHARE}\s*{_A}\s*%")
 _SPENT = re.compile(rf"支出(?:决算)?(?:为)?\s*{_A}\s*万元")
-_TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*,\s*(?:累计)?\s*{_A}\s*人次")
+_TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*[,、]\s*(?:累计)?\s*{_A}\s*人次")
 _WHOLE = re.compile(rf"三公\W*经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*其中")
 _BOUGHT = re.compile(rf"购置(?:公务用)?车(?:辆)?\s*{_A}\s*辆")
 _HELD = re.compile(rf"保有量(?:为)?\s*{_A}\s*辆")
 # "接待A批次，B人次" (the seed), "国内公务接待批次为A个，接待人次为B人"
 _GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元\s*,\s*[^,;。\d]*?\s*{_A}\s*(?:批次|个)"
                      rf"\s*,\s*[^,;。\d]*?\s*{_A}\s*(?:人次|人)")
-_GUEST_SPENT = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元")
+# "国内公务接待支出 0.39 万（含…）": the unit written short is kept as written, for check to report
+_GUEST_SPENT = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*(?:{_A}\s*万元|({_A}\s*万)(?!元))")
 _NO_TRIPS = re.compile(r"无因公出国\(境\)团组(?:及|和)人次|未(?:安排|组织)因公出国\(境\)团组")
 _REASON = re.compile(r"差异(?:的)?原因(?:是|为|:)\s*(.*)$")
 
@@ -37,7 +49,8 @@ _HELD_EVENTS = re.compile(rf"(?:召开|举办|组织)[^,;。]*?\s*{_A}\s*次\s*,
 def _meetings(reading: Reading, name: str, sentence) -> bool:
     used = False
     if (match := _BUDGET.search(sentence.text)):
-        for key, value in zip(("全年预算", "支出决算", "完成预算百分比"), match.groups()):
+        budget = "年初预算" if match[1] == "年初" else "全年预算"
+        for key, value in zip((budget, "支出决算", "完成预算百分比"), match.groups()[1:]):
             if value is not None:
                 reading.put((name, key), as_figure(value), sentence)
         used = True
@@ -48,10 +61,35 @@ def _meetings(reading: Reading, name: str, sentence) -> bool:
     return used
 
 
+def _changes(reading: Reading, sentence) -> bool:
+    """"“三公”经费…决算数比2023年度减少A万元，下降P%，其中：因公出国（境）费支出与上一年度持平；…；
+    公务接待费支出决算减少B万元，下降Q%": the whole's change, then each item's, each against the base the
+    first clause names. Returns whether any was read."""
+    text = sentence.text
+    first = read_change(text)
+    if first is None:
+        return False
+    clauses = _CLAUSES.split(text)
+    found = False
+    for index, clause in enumerate(clauses):
+        named = _item(clause)
+        change = read_change(clause) or (read_change("比上年" + clause) if named and index else None)
+        if change is None:
+            continue
+        path = ("具体情况", named, "与上年比较") if named and not (index == 0 and "三公" in clause) else ("总体情况", "与上年比较")
+        if path[-2] is None:
+            continue
+        sub = Sentence(sentence.line, clause, sentence.original)
+        found = reading.put_change(path, sub) or found
+    return found
+
+
 def read(sentences) -> Reading:
     reading = Reading()
     part = "总体情况"
     subject: tuple = ()
+    guests = None       # 国内 or 国（境）外: the reception whose counts follow its spending
+    listing = False     # the whole's change was stated: the items' changes follow, one clause each
     for sentence in sentences:
         text = sentence.text
         if "具体情况" in text and "(二)" in text[:4]:
@@ -65,11 +103,28 @@ def read(sentences) -> Reading:
             if used:
                 continue
         if (match := _BUDGET.search(text)):
-            where = ("总体情况", item) if item else ("总体情况",)
-            for key, value in zip(("全年预算", "支出决算", "完成预算百分比"), match.groups()):
+            # the subject is what the sentence names before the budget ("“三公”经费…年初预算为…，其中：
+            # 因公出国（境）费…" is the whole's budget; the item after 其中 is a clause of its own)
+            named = _item(text[:match.start()])
+            where = ("总体情况", named) if named and "三公" not in text[:match.start()] else ("总体情况",)
+            budget = "年初预算" if match[1] == "年初" else "全年预算"
+            for key, value in zip((budget, "支出决算", "完成预算百分比"), match.groups()[1:]):
                 if value is not None:      # no rate where the budget was nil
                     reading.put(where + (key,), as_figure(value), sentence)
             used = True
+            for clause in _ITEM_RATE.finditer(text[match.end():]):
+                name = _item(clause[1])
+                reading.put(("总体情况", name, "支出决算"), as_figure(clause[2]), sentence)
+                reading.put(("总体情况", name, "完成预算百分比"), as_figure(clause[3]), sentence)
+        elif (match := _ITEM_RATE.search(text)):
+            name = _item(match[1])
+            reading.put(("总体情况", name, "支出决算"), as_figure(match[2]), sentence)
+            reading.put(("总体情况", name, "完成预算百分比"), as_figure(match[3]), sentence)
+            used = True
+        elif part == "总体情况" and "三公" in text and read_change(text):
+            used = listing = _changes(reading, sentence)
+        elif part == "总体情况" and listing and item and (change := read_change(text) or read_change("比上年" + text)):
+            used = reading.put_change(("具体情况", item, "与上年比较"), sentence, change)
         elif (match := _REASON.search(text)) and part == "总体情况":
             reading.put(("总体情况", "差异原因"), whole_reason(match[1], sentence), sentence)
             used = True
@@ -80,7 +135,19 @@ def read(sentences) -> Reading:
             used = True
         elif (match := _GUEST_SPENT.search(text)):       # spending without the counts
             key = "国内公务接待费" if match[1] == "国内" else "国（境）外公务接待费"
-            reading.put(("具体情况", "公务接待费", key, "支出决算"), as_figure(match[2]), sentence)
+            spent = as_figure(match[2]) if match[2] is not None else as_written(match[3], sentence)
+            reading.put(("具体情况", "公务接待费", key, "支出决算"), spent, sentence)
+            if (foreign := _FOREIGN_SPENT.search(text)):
+                reading.put(("具体情况", "公务接待费", key, "外宾接待支出"), as_figure(foreign[1]), sentence)
+            guests = key
+            used = True
+        elif (match := _VISITS.search(text)):
+            key = guests or "国内公务接待费"
+            reading.put(("具体情况", "公务接待费", key, "批次"), as_figure(match[1]), sentence)
+            reading.put(("具体情况", "公务接待费", key, "人次"), as_figure(match[2]), sentence)
+            if (foreign := _FOREIGN_VISITS.search(text)):
+                reading.put(("具体情况", "公务接待费", key, "外宾接待批次"), as_figure(foreign[1]), sentence)
+                reading.put(("具体情况", "公务接待费", key, "外宾接待人次"), as_figure(foreign[2]), sentence)
             used = True
         elif "公务用车购置支出" in text and (match := _SPENT.search(text)):
             subject = ("具体情况", _CARS, "公务用车购置费")
@@ -88,7 +155,7 @@ def read(sentences) -> Reading:
             if (bought := _BOUGHT.search(text)):
                 reading.put(subject + ("购置数量",), as_figure(bought[1]), sentence)
             used = True
-        elif "公务用车运行维护费支出" in text and (match := _SPENT.search(text)):
+        elif re.search(r"公务用车运行维护(?:费)?支出", text) and (match := _SPENT.search(text)):
             subject = ("具体情况", _CARS, "公务用车运行维护费")
             reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
             used = True
