@@ -119,21 +119,22 @@ def _units(sentences, rows):
 
 def _prose(read, *args):
     """A reader of the section's sentences alone."""
-    return lambda sentences, rows, spec: read(*args, sentences)
+    return lambda sentences, rows, spec, template: read(*args, sentences)
 
 
-# the reader of each section: (its sentences, its table rows, its part of the schema) → Reading
+# the reader of each section: (its sentences, its table rows, its part of the schema, the template the
+# document follows) → Reading
 _READERS = {
-    "单位概况": lambda sentences, rows, spec: _units(sentences, rows),
-    "收入支出决算总体情况": _prose(overall.read),
-    "收入决算": lambda sentences, rows, spec: parts.read(sentences, spec),
-    "支出决算": lambda sentences, rows, spec: parts.read(sentences, spec),
-    "财政拨款收入支出决算总体情况": _prose(appropriations.read),
+    "单位概况": lambda sentences, rows, spec, template: _units(sentences, rows),
+    "收入支出决算总体情况": lambda sentences, rows, spec, template: overall.read(sentences, template),
+    "收入决算": lambda sentences, rows, spec, template: parts.read(sentences, spec, template),
+    "支出决算": lambda sentences, rows, spec, template: parts.read(sentences, spec, template),
+    "财政拨款收入支出决算总体情况": lambda sentences, rows, spec, template: appropriations.read(sentences, template),
     "一般公共预算财政拨款支出决算": _prose(functional.read),
     "一般公共预算财政拨款基本支出决算": _prose(economic.read, "一般公共预算财政拨款基本支出决算"),
     "一般公共预算财政拨款项目支出决算": _prose(economic.read, "一般公共预算财政拨款项目支出决算"),
     "三公经费": _prose(sangong.read),
-    "预算绩效": lambda sentences, rows, spec: performance.read(sentences, rows),
+    "预算绩效": lambda sentences, rows, spec, template: performance.read(sentences, rows),
     **{key: _prose(flat.read, key) for key in flat.TABLES if key != "单位概况"},
     **{key: _prose(read) for key, read in texts.READERS.items()},
 }
@@ -148,18 +149,18 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
     """`ruleset(name)` gives a loaded rule set by name (a Checker's, loaded once for many documents);
     by default the set is loaded here."""
     lines = document.lines
-    read = read_identity(lines)
-    if read.kind in _REFUSED:
-        raise DisclosureError(_REFUSED[read.kind], file=document.source, year=read.year or "")
-    year = year or read.year
+    who = read_identity(lines)
+    if who.kind in _REFUSED:
+        raise DisclosureError(_REFUSED[who.kind], file=document.source, year=who.year or "")
+    year = year or who.year
     if year is None:
         raise DisclosureError("document.no_year", file=document.source)
-    identity = {**read.fields, "年度": year}
+    identity = {**who.fields, "年度": year}
     chosen = select(rules_dir, year, identity.get("地区", {}).get("省"))
     schema = (ruleset or (lambda name: load_named(rules_dir, name)))(chosen.name).schema
     found, unmatched = sections(lines, schema)
     if not found:
-        found = titled_section(lines, read.title_line, schema)
+        found = titled_section(lines, who.title_line, schema)
     if not found:
         raise DisclosureError("document.no_sections", file=document.source, year=year)
 
@@ -179,7 +180,7 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
             inside = [s for s in inside if s.line not in table_lines]
         if section.key not in _READERS:
             continue
-        reading = _READERS[section.key](inside, section_rows, schema["properties"][section.key])
+        reading = _READERS[section.key](inside, section_rows, schema["properties"][section.key], who.template)
         if not reading.value:      # a section that states nothing ("不适用机关运行经费") is left out
             extraction.unused.extend(_shown(item) for item in reading.unused)
             continue

@@ -34,6 +34,7 @@ _CITY = r"([^\s]{1,8}?(?:市|州|盟|地区))"
 _COUNTY = r"([^\s]{1,8}?(?:县|市|区|旗))"
 _PARTY = re.compile(r"^(?:中国共产党|中共)")
 _CENTRAL = re.compile(r"教育部直属|中央部门|中央级|中央国家机关|中央预算单位|部属高校|直属高校|(?:中央|国务院)直属")
+_UNIVERSITY = re.compile(r"高等学校(?:收支|收入|支出|财政拨款)[^,。]{0,8}?决算(?:总)?表")
 _KINDS = ("参照公务员法管理事业单位", "参公事业单位", "行政单位", "事业单位")
 
 
@@ -43,6 +44,9 @@ class Identity:
     year: int | None = None
     title_line: int | None = None      # 1-based line of the title, where one was found
     fields: dict = field(default_factory=dict)    # 年度, 单位, 地区 for the disclosure
+    # the template the document follows: "部门" (the departmental one) or "高等学校" (universities report
+    # with their own tables, 高等学校收支决算总表 …, and call the year's income 收入总计)
+    template: str = "部门"
 
 
 def _cover(lines: list[str]) -> list[tuple[int, str]]:
@@ -85,6 +89,8 @@ def read_identity(lines: list[str]) -> Identity:
             found.fields["单位"] = {"名称": unit, "全称": unit}
     _region(found, lines)
     _unit_kind(found, lines)
+    if any(_UNIVERSITY.search(normalise(line)) for line in lines[:400]):
+        found.template = "高等学校"
     return found
 
 

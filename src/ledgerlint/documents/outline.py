@@ -119,7 +119,8 @@ def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Headin
             continue
         key = match_title(head.text, titles, aliases, part=head.level == "part")
         if head.level != "subsection":
-            other_matters = key is None and "其他重要事项" in head.text
+            # "十一、其他重要事项" and the 高等学校's "三、决算报表说明": their (一)(二)… are the sections
+            other_matters = key is None and ("其他重要事项" in head.text or head.text.endswith("说明"))
         if key is None and head.level != "subsection":
             unmatched.append(head)
         if key is not None or head.level == "part":

@@ -13,11 +13,36 @@ _TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总
 _CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
 
 
-def read(sentences) -> Reading:
+# 高等学校: "财政拨款支出总计为 A 万元，其中基本支出 B 万元，占总支出的 P%；项目支出 C 万元，占…", then each
+# 项 with its code: "1.小学教育（2050202），2023 年度决算数为 D 万元，比 2022 年度决算数增长 Q%。"
+_SPENDING_TOTAL = re.compile(rf"财政拨款支出(?:决算)?总计(?:为)?\s*{FIGURE}\s*万元")
+_KIND = re.compile(rf"(基本支出|项目支出)(?:为)?\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
+_ITEM = re.compile(rf"^\d+\s*[.、．]\s*([^()]+?)\s*\((\d{{7}})\)\s*,?\s*(?:\d{{4}}\s*年度?)?\s*决算数(?:为)?\s*{FIGURE}\s*万元")
+
+
+def read(sentences, template: str = "部门") -> Reading:
     reading = Reading()
     rows = []
+    items = []
     for sentence in sentences:
         used = False
+        if (match := _ITEM.match(sentence.text)):
+            item = {"科目编码": match[2], "科目名称": match[1].strip(), "决算": as_figure(match[3])}
+            where = f"功能分类项[{len(items)}]"
+            reading.provenance[where] = (sentence.line, sentence.text)
+            sub = Reading()
+            if sub.put_base_change(sentence):
+                item["与上年决算比较"] = sub.value["与上年决算比较"]
+            items.append(item)
+            reading.value["功能分类项"] = items
+            continue
+        if (match := _SPENDING_TOTAL.search(sentence.text)):
+            reading.put(("财政拨款支出总计",), as_figure(match[1]), sentence)
+            used = True
+        for match in _KIND.finditer(sentence.text):
+            reading.put((match[1], "金额"), as_figure(match[2]), sentence)
+            reading.put((match[1], "占比"), as_figure(match[3]), sentence)
+            used = True
         if (match := _TOTAL.search(sentence.text)):
             reading.put(("财政拨款收支总计",), as_figure(match[1]), sentence)
             used = True

@@ -6,7 +6,7 @@ statement that follows it goes to. A label seen makes its change path the subjec
 import re
 
 from ..changes import as_figure, read_change
-from . import FIGURE, Reading
+from . import FIGURE, Reading, whole_reason
 
 _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
 # (label pattern, amount path within the side, change path within the side or None)
@@ -22,16 +22,41 @@ _TOTAL = re.compile(rf"(?:收入、?支出|收支|收、支)(?:决算)?总计(?:
 _SIDE_TOTAL = re.compile(rf"(?:(收入|支出)(?:决算)?总计|总(收入|支出))(?:为)?\s*{FIGURE}\s*万元")
 _BOTH = re.compile(r"收入支出总体|收支总体|收、支总计|收支总计|收入、?支出(?:决算)?总计")
 _OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
+# "其中：财政拨款收入增加 A 万元，事业收入增加 B 万元，其他收入减少 C 万元" — each item's change against the
+# base named before (高等学校); "学校其他收入与上年比较发生较大差异的原因是…" gives one item's reason
+_ITEM_CHANGE = re.compile(rf"([^\s,、;:0-9]{{2,16}}?(?:收入|支出))\s*(增加|减少|增长|下降)\s*{FIGURE}\s*万元")
+_ITEM_REASON = re.compile(r"^(?:学校|本单位|本部门)?([^\s,、;:0-9]{2,16}?(?:收入|支出))与上年(?:比较|相比)[^。]*?原因(?:是|为|:|,)\s*(.*)$")
 
 
-def read(sentences) -> Reading:
+def _item_changes(reading: Reading, side: str, sentence) -> bool:
+    found = False
+    for match in _ITEM_CHANGE.finditer(sentence.text):
+        name = re.sub(r"^(?:其中|包括)\s*:?", "", match[1])
+        reading.put((side, "各项与上年比较", name, "方向"), match[2], sentence)
+        reading.put((side, "各项与上年比较", name, "金额"), as_figure(match[3]), sentence)
+        found = True
+    return found
+
+
+def read(sentences, template: str = "部门") -> Reading:
+    """`template` "高等学校": the side totals (收入总计, 支出总计) are the year's income and spending
+    (本年收入合计, 本年支出合计), as that template's tables show."""
     reading = Reading()
     side = None
     subject: tuple | None = None
     for sentence in sentences:
         text = sentence.text
         used = True
-        if (match := _TOTAL.search(text)):
+        if side and _ITEM_CHANGE.search(text) and not _SIDE_TOTAL.search(text):
+            used = _item_changes(reading, side, sentence)
+        elif side and (match := _ITEM_REASON.match(text)) and match[1] in reading.value.get(side, {}).get("各项与上年比较", {}):
+            reading.put((side, "各项与上年比较", match[1], "原因"), whole_reason(match[2], sentence), sentence)
+        elif template == "高等学校" and (match := _SIDE_TOTAL.search(text)):
+            side = _SIDES[match[1] or match[2]][0]
+            reading.put((side, f"本年{side}合计"), as_figure(match[3]), sentence)
+            subject = (side, f"本年{side}合计与上年比较")
+            reading.put_change(subject, sentence)
+        elif (match := _TOTAL.search(text)):
             reading.put(("收支决算总计",), as_figure(match[1]), sentence)
             subject = None
         elif _BOTH.search(text) and read_change(text):   # "收入支出总体与上年相比，增加…" after the sides

@@ -8,6 +8,7 @@ import re
 
 from ..changes import as_figure
 from . import FIGURE, SHARE, Reading
+from .codes import class_code
 
 _AMOUNT = "#/$defs/金额"
 _PART = "#/$defs/占比项"
@@ -22,25 +23,48 @@ def _label(spec: dict, key: str) -> str:
 
 
 
-def patterns(section_schema: dict) -> list:
+# what a template calls the year's totals (高等学校: "收入总计", "各项支出总计")
+_TEMPLATE_TERMS = {"高等学校": {"本年收入合计": r"(?:收入总计|收入总额)", "本年支出合计": r"(?:各项)?支出总计"}}
+# "按照支出功能科目划分，教育支出 A 万元，占总支出的 P%": the spending by function class
+_CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
+
+
+def patterns(section_schema: dict, template: str = "部门") -> list:
     """(key, kind, compiled pattern) for each amount and part of the section, longest label first so that
     a label inside another ("收入" in "其他收入") never wins."""
     found = []
     for key, spec in section_schema.get("properties", {}).items():
         kind = {_AMOUNT: "amount", _PART: "part"}.get(spec.get("$ref"))
+        label = _label(spec, key)
+        if key in _TEMPLATE_TERMS.get(template, {}):
+            label = f"(?:{label}|{_TEMPLATE_TERMS[template][key]})"
         if kind == "amount":
-            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元")))
+            found.append((key, kind, re.compile(rf"{label}(?:为)?\s*{FIGURE}\s*万元")))
         elif kind == "part":
-            found.append((key, kind, re.compile(rf"{_label(spec, key)}\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")))
+            found.append((key, kind, re.compile(rf"{label}\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")))
     return sorted(found, key=lambda item: -len(item[2].pattern))
 
 
-def read(sentences, section_schema: dict) -> Reading:
+def read(sentences, section_schema: dict, template: str = "部门") -> Reading:
     """Every amount and part in every sentence (a document may list all parts in one sentence); a
-    stretch of text read for one label is not read again for a shorter one inside it."""
+    stretch of text read for one label is not read again for a shorter one inside it. Spending by
+    function class ("按照支出功能科目划分，…") is a list of its own, where the schema has one."""
     reading = Reading()
-    table = patterns(section_schema)
+    table = patterns(section_schema, template)
+    classes = []
+    by_class = False       # after "按照支出功能科目划分": the sentences that follow list classes too
     for sentence in sentences:
+        by_class = by_class or ("支出功能分类" in section_schema.get("properties", {}) and "功能" in sentence.text[:12])
+        if by_class and _CLASS.search(sentence.text):
+            for match in _CLASS.finditer(sentence.text):
+                row = {"科目名称": match[1], "金额": as_figure(match[2]), "占比": as_figure(match[3])}
+                if class_code(match[1]):
+                    row = {"科目编码": class_code(match[1]), **row}
+                reading.provenance[f"支出功能分类[{len(classes)}]"] = (sentence.line, sentence.text)
+                classes.append(row)
+            if classes:
+                reading.value["支出功能分类"] = classes
+                continue
         taken: list[range] = []
         for key, kind, pattern in table:
             match = pattern.search(sentence.text)
