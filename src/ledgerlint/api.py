@@ -96,12 +96,16 @@ class Checker:
         states, and says which sections those are."""
         from dataclasses import replace
         sections = [key for key in extraction.schema.get("properties", {}) if key not in _IDENTITY]
+        # the sections a template asks for: the schema's own list, or the template's (x-templates)
+        template = extraction.schema.get("x-templates", {}).get(extraction.template, {})
+        wanted = template.get("required")
         missing, kept = [], []
         for f in findings:
             if f.rule != "schema" or not f.path or _present(extraction.disclosure, f.path):
                 kept.append(f)
-            elif len(f.path) == 1 and f.path[0] in sections:
-                missing.append(f.path[0])
+            elif len(f.path) == 1 and f.path[0] in sections and f.path[0] not in extraction.present:
+                if wanted is None or f.path[0] in wanted:
+                    missing.append(f.path[0])
             else:
                 kept.append(replace(f, severity="info", title=t("document.not_stated_title", self.lang),
                                     message=t("document.not_stated", self.lang, name=f.path[-1])))

@@ -35,6 +35,10 @@ class Extraction:
     # that claims to be whole (it has a 目录, or both 第一部分 and 第二部分)
     partial: list = field(default_factory=list)
     also: list = field(default_factory=list)         # (line, value) of figures placed a second time, the same
+    # the sections whose heading and at least one sentence the document has, whether or not a figure
+    # was read from them ("本年度无“三公”经费财政拨款支出" is the section, stated)
+    present: set = field(default_factory=set)
+    template: str = "部门"                           # the template the document follows (identity.Identity)
 
     def where(self, line: int, text: str) -> dict:
         place = self.document.place(line)
@@ -170,7 +174,8 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
     all_sentences = [s for s in sentences(lines) if s.line not in headings]
     table_rows = rows(lines)
     table_lines = {cell.line for row in table_rows for cell in row.cells}
-    extraction = Extraction(document, chosen.name, {}, unmatched_headings=unmatched, schema=schema)
+    extraction = Extraction(document, chosen.name, {}, unmatched_headings=unmatched, schema=schema,
+                            template=who.template)
     values = {}
     restated: list = []       # figures a section states twice, differently: 重复陈述, for the rules
     for section in found:
@@ -181,6 +186,8 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
         if section.key not in _READERS:
             continue
         reading = _READERS[section.key](inside, section_rows, schema["properties"][section.key], who.template)
+        if inside:
+            extraction.present.add(section.key)
         if not reading.value:      # a section that states nothing ("不适用机关运行经费") is left out
             extraction.unused.extend(_shown(item) for item in reading.unused)
             continue

@@ -50,14 +50,17 @@ READERS = {"名词解释": terms, "联系方式": contact, "附表": attachments
 def units_table(reading: Reading, rows) -> None:
     """The table under 决算单位构成 (序号 | 单位名称 | 单位性质), into 决算单位构成.单位列表."""
     header = None
+    table = None       # the units' table: the rows after it (a 决算表 that follows on the next page) are not units
     units = []
     for row in rows:
         texts = row.texts()
-        if "单位名称" in texts:
-            header = texts
+        if "单位名称" in texts and header is None:
+            header, table = texts, row.table
             continue
         if header is None:
             continue
+        if row.table != table:
+            break
         unit = {}
         for column, cell in zip(header, row.cells):
             if column == "序号" and re.fullmatch(NUMBER, cell.text):
