@@ -20,6 +20,10 @@ _KIND = re.compile(rf"(基本支出|项目支出)(?:为)?\s*{FIGURE}\s*万元\s*
 _ITEM = re.compile(rf"^\d+\s*[.、．]\s*([^()]+?)\s*\((\d{{7}})\)\s*,?\s*(?:\d{{4}}\s*年度?)?\s*决算数(?:为)?\s*{FIGURE}\s*万元")
 
 
+# the kinds of spending (支出决算's parts), which the class pattern would otherwise take for classes
+_NOT_CLASSES = {"基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"}
+
+
 def read(sentences, template: str = "部门") -> Reading:
     reading = Reading()
     rows = []
@@ -48,6 +52,8 @@ def read(sentences, template: str = "部门") -> Reading:
             used = True
         for match in _CLASS.finditer(sentence.text):
             name = re.sub(r"^(?:其中|包括)", "", match[1])
+            if name in _NOT_CLASSES:
+                continue          # "其中基本支出 A 万元，占 P%": spending by kind, read above
             row = {"科目名称": name, "金额": as_figure(match[2]), "占比": as_figure(match[3])}
             if class_code(name):
                 row = {"科目编码": class_code(name), **row}
