@@ -33,7 +33,7 @@ def _simplified(text: str) -> str:
 
 
 # Word field codes and markers left in text converted from .docx.
-_FIELD_CODES = re.compile(r"PAGEREF\s+_Toc\d+\s+\\h(\s+\d+)?|\[bookmark:[^\]]*\]|HYPERLINK\s+\\l\s+\"[^\"]*\"")
+_FIELD_CODES = re.compile(r"PAGEREF\s+_Toc\d+\s+\\?h(\s+\d+)?|\[bookmark:[^\]]*\]|HYPERLINK\s+\\l\s+\"[^\"]*\"")
 
 _SENTENCE_END = re.compile(r"[。；;！？]")
 

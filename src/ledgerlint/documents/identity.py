@@ -23,9 +23,15 @@ from .doctext import normalise
 
 _TITLE_LINES = 12          # the cover and the first lines: where a title is
 _ACCOUNTS = r"(?:部门|单位)?(?:决算|决算公开|决算情况说明)"
-_TITLE = re.compile(rf"(?P<unit>[^\s:：。;；,，]{{2,60}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<kind>{_ACCOUNTS}|(?:部门|单位)预算|预算公开|政府决算|总决算|本级决算)")
+_KIND = rf"(?P<kind>{_ACCOUNTS}|(?:部门|单位)预算|预算公开|政府决算|总决算|本级决算|财政决算)(?P<after>报告|\(草案\)|草案)?"
+_SENTENCE = re.compile(r"[。,;:，；：]")
+# "年度部门决算" with its year set apart on the next line ("上海市某局" / "年度部门决算" / "2024"): put back
+_YEAR_LAST = re.compile(r"^(.*?)(年度?(?:部门|单位)?决算)((?:19|20)\d{2})$")
+# "<单位>2024年度部门决算" and "2021年<单位>部门决算" (the year first, Guangdong and Sichuan pages)
+_TITLE = re.compile(rf"(?P<unit>[^\s:：。;；,，]{{2,60}}?)?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*{_KIND}")
+_YEAR_FIRST = re.compile(rf"^(?:关于)?(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<unit>[^\s:：。;；,，\d]{{2,60}}?)\s*{_KIND}")
 _BUDGET = re.compile(r"(?:19|20)\d{2}\s*年度?\s*(?:部门|单位)?预算(?!执行)|预算公开(?:说明)?$")
-_GOVERNMENT = re.compile(r"(?:政府|总|本级)决算|(?:区|县|市|省)级?(?:一般公共预算|全口径)?(?:收支)?决算(?:草案|报告)")
+_GOVERNMENT = re.compile(r"(?:政府|总|本级|财政)决算")
 # a year in a comparison ("与2023年度相比", "较2020年度决算数", "比上年") is never the year reported on
 _COMPARED = re.compile(r"(?:与|比|较|同比|对比|截至|截止)\s*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -69,13 +75,19 @@ def _cover(lines: list[str]) -> list[tuple[int, str]]:
 def read_identity(lines: list[str]) -> Identity:
     found = Identity()
     for number, text in _cover(lines):
-        match = _TITLE.search(text.replace(" ", ""))
+        text = text.replace(" ", "")
+        if _SENTENCE.search(text):
+            continue            # a title is no sentence ("较2020年度决算数减少…" names a year, not the title)
+        text = _YEAR_LAST.sub(r"\1\3\2", text)
+        match = _YEAR_FIRST.search(text) or _TITLE.search(text)
+        if match and match["unit"] in ("部门", "单位"):     # "2024年度部门决算": no unit named before 部门
+            match = _TITLE.search(text)
         if match:
             found.year, found.title_line = int(match["year"]), number
             kind = match["kind"]
-            found.kind = ("部门预算" if "预算" in kind and "决算" not in kind else
-                          "政府决算" if _GOVERNMENT.search(kind) else "部门决算")
             unit = (match["unit"] or "").strip()
+            found.kind = ("部门预算" if "预算" in kind and "决算" not in kind else
+                          "政府决算" if _GOVERNMENT.search(kind) or match["after"] or _only_a_region(unit) else "部门决算")
             if unit and not unit.isdigit():
                 found.fields["单位"] = {"名称": unit, "全称": unit}
             break
@@ -92,6 +104,12 @@ def read_identity(lines: list[str]) -> Identity:
     if any(_UNIVERSITY.search(normalise(line)) for line in lines[:400]):
         found.template = "高等学校"
     return found
+
+
+def _only_a_region(unit: str) -> bool:
+    """"重庆市永川区" alone before "2024年决算": a government's accounts, not a department's."""
+    region = re.match(rf"^{_PROVINCE}?{_CITY}?{_COUNTY}?$", unit) if unit else None
+    return bool(region and region[0] and (unit.endswith(("省", "市", "区", "县", "旗", "州", "盟")) or "自治区" in unit))
 
 
 def body_year(lines: list[str]) -> int | None:
