@@ -21,10 +21,28 @@ CASES = {name: (case["example"], case["ruleset"])
 
 # written by hand with an expected extraction of its own, in no family's mould: a county station, 2024
 HANDWRITTEN = "handwritten-county-station.txt"
+# documents with an expected extraction of their own (NAME.expected.json): the wording families of real
+# documents that no synthetic example restates (the 2020-on template, the 高等学校 template)
+OWN = sorted(p.name.replace(".expected.json", ".txt") for p in DOCUMENTS.glob("*.expected.json")
+             if p.name != HANDWRITTEN.replace(".txt", ".expected.json"))
+# a page that holds one section only: checked for what it states (tests/test_partial_documents.py)
+PARTIAL = ["sangong-page.txt"]
 
 
 def test_every_document_is_a_case():
-    assert sorted(p.name for p in DOCUMENTS.glob("*.txt")) == sorted([*CASES, HANDWRITTEN])
+    assert sorted(p.name for p in DOCUMENTS.glob("*.txt")) == sorted([*CASES, HANDWRITTEN, *OWN, *PARTIAL])
+
+
+@pytest.mark.parametrize("name", OWN)
+def test_a_family_document_gives_its_own_expected_figures(name):
+    extraction = extract(read_document(DOCUMENTS / name))
+    expected = read_json(DOCUMENTS / name.replace(".txt", ".expected.json"))
+    share, misses = figure_share(expected, extraction.disclosure)
+    assert share >= 0.90, f"{share:.1%}; missed: {misses}"
+    assert {k: extraction.disclosure[k] for k in ("年度", "单位", "地区")} == {k: expected[k] for k in ("年度", "单位", "地区")}
+    assert extraction.unused == [] and extraction.partial == []
+    report = Checker().check_file(DOCUMENTS / name)
+    assert [(f.rule, f.message) for f in report.findings if f.severity in ("error", "warning")] == []
 
 
 def test_the_handwritten_document():

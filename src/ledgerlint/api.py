@@ -101,6 +101,9 @@ class Checker:
         wanted = template.get("required")
         missing, kept = [], []
         for f in findings:
+            if extraction.partial and f.status == "not_evaluated" \
+                    and not any(p and p[0] in extraction.partial for p in (f.path, *f.paths)):
+                continue      # a rule about a section this page does not hold: nothing to say
             if f.rule != "schema" or not f.path or _present(extraction.disclosure, f.path):
                 kept.append(f)
             elif len(f.path) == 1 and f.path[0] in sections and f.path[0] not in extraction.present:

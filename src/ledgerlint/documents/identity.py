@@ -92,6 +92,8 @@ def read_identity(lines: list[str]) -> Identity:
                 found.fields["单位"] = {"名称": unit, "全称": unit}
             break
     if found.year is None:
+        _section_page(found, lines)
+    if found.year is None:
         found.year = body_year(lines)
     if found.year is not None:
         found.fields["年度"] = found.year
@@ -104,6 +106,19 @@ def read_identity(lines: list[str]) -> Identity:
     if any(_UNIVERSITY.search(normalise(line)) for line in lines[:400]):
         found.template = "高等学校"
     return found
+
+
+# a page that is one section, titled "<单位><year>年度<section>" ("…“三公”经费支出决算情况说明")
+_SECTION_PAGE = re.compile(r"^(?P<unit>[^\s:：。;；,，\d]{2,40}?)(?P<year>(?:19|20)\d{2})\s*年度?\s*\S{2,30}?(?:情况说明|情况|说明)$")
+
+
+def _section_page(found: Identity, lines: list[str]) -> None:
+    first = next((normalise(line).strip().replace(" ", "") for line in lines if line.strip()), "")
+    match = _SECTION_PAGE.match(first)
+    if match:
+        found.year = int(match["year"])
+        found.kind = "部门决算"
+        found.fields["单位"] = {"名称": match["unit"], "全称": match["unit"]}
 
 
 def _only_a_region(unit: str) -> bool:

@@ -51,7 +51,7 @@ def heading(line_number: int, line: str) -> Heading | None:
                 return None
             # a table's title ("九、国有资本经营预算财政拨款收入支出决算表", in a list of tables or over the
             # table itself) is no section of the explanation
-            if level != "part" and re.search(r"(决算|明细|情况)表$", bare):
+            if level != "part" and re.search(r"(?:决算|明细|情况|总|统计|汇总)表$", bare):
                 return None
             return Heading(line_number, level, match[1], title)
     return None
@@ -150,8 +150,10 @@ def claims_whole(lines: list[str]) -> bool:
 def titled_section(lines: list[str], title_line: int | None, schema: dict) -> list[Section]:
     """A page that is one section and says so in its title only ("某局2023年度“三公”经费支出决算情况说明",
     without a number): that section, from the title to the end."""
-    if title_line is None:
-        return []
+    if title_line is None:        # no title of a whole disclosure: the page's own first line is its title
+        title_line = next((n for n, line in enumerate(lines, start=1) if line.strip()), None)
+        if title_line is None:
+            return []
     titles, aliases = section_titles(schema), _title_aliases(schema)
     for number in range(title_line, min(title_line + 4, len(lines) + 1)):
         text = normalise(lines[number - 1]).strip()

@@ -170,7 +170,8 @@ def read(sentences) -> Reading:
         elif "三公" in text and part == "具体情况" and (match := _SPENT.search(text)):
             reading.put(("具体情况", "支出决算"), as_figure(match[1]), sentence)
             used = True
-        if part == "具体情况" and (match := _WHOLE.search(text)):   # "“三公”经费…支出决算 A万元，其中：<item>…"
+        # "“三公”经费…支出决算 A万元，其中：<item>…占 P%": the whole of the item shares that follow
+        if (part == "具体情况" or _SHARE.search(text)) and (match := _WHOLE.search(text)):   # "“三公”经费…支出决算 A万元，其中：<item>…"
             reading.put(("具体情况", "支出决算"), as_figure(match[1]), sentence)
             used = True
         if (match := _TRIPS.search(text)):
