@@ -4,7 +4,7 @@ import pytest
 
 from documents import FONT, build_docx, build_pdf
 from ledgerlint.errors import DisclosureError
-from ledgerlint.documents.sources import read_document
+from ledgerlint.documents.sources import Place, read_document
 from ledgerlint.documents.tables import rows
 
 TEXT = ["第一部分 单位概况", "某局2023年度收入、支出决算总计 100.00万元。",
@@ -106,3 +106,60 @@ def test_a_text_too_large_to_be_a_disclosure_is_refused_before_it_is_read(tmp_pa
     with pytest.raises(DisclosureError) as caught:
         read_document(path)
     assert caught.value.key == "file.too_large"
+
+
+def _justified(pdf, runs, y, left, right):
+    """Characters of `runs` ((text, drop), drop in points below the line) spread from `left` to `right`
+    (or set solid when `right` is None), as a justified line of a published PDF is."""
+    chars = [(ch, drop) for text, drop in runs for ch in text]
+    widths = [pdf.get_string_width(ch) for ch, _ in chars]
+    gap = 0 if right is None else (right - left - sum(widths)) / max(len(chars) - 1, 1)
+    x = left
+    for (ch, drop), width in zip(chars, widths):
+        pdf.text(x, y + drop, ch)
+        x += width + gap
+
+
+def test_a_pdf_read_by_position_figures_set_apart_and_pages_of_two_sizes(tmp_path):
+    """Figures in a font of their own sit a few points lower than their words (a text layer then puts
+    them on lines of their own); tables sit on wider landscape pages. Lines are built by position and
+    rejoined against the prose edge of pages of their own size."""
+    from fpdf import FPDF
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("cjk", fname=str(FONT))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    left, right = 72, 520
+    _justified(pdf, [("三、支出决算情况说明", 0)], 100, left, None)
+    _justified(pdf, [("本年支出合计", 0), ("307.82", 4.8), ("万元，其中：基本支出", 0), ("105.58", 4.8),
+                     ("万元，占一二三四五六七八九十", 0)], 130, left, right)
+    _justified(pdf, [("34.30%", 4.8), ("；项目支出", 0), ("202.24", 4.8), ("万元，占", 0), ("65.70%", 4.8), ("。", 0)],
+               158, left, None)
+    _justified(pdf, [("四、财政拨款收入支出决算总体情况说明", 0)], 186, left, None)
+    pdf.add_page(orientation="L")
+    _justified(pdf, [("收入支出决算总表（单位：万元）", 0), ("2024", 4.8), ("年度的一张很宽的表的标题行，一直写到横向页面的右边", 0)],
+               60, 72, 770)
+    path = tmp_path / "positions.pdf"
+    pdf.output(str(path))
+    document = read_document(path)
+    text = [line for line in document.lines if line.strip()]
+    paragraph = next(line for line in text if line.startswith("本年支出合计"))
+    assert "本年支出合计307.82万元" in paragraph.replace(" ", "")
+    assert "基本支出105.58万元" in paragraph.replace(" ", "") and paragraph.replace(" ", "").endswith("占65.70%。")
+    assert document.place(document.lines.index(paragraph) + 1) == Place(1, 2)
+    assert any("2024年度" in line.replace(" ", "") for line in text)    # the year on its title's line
+    assert "四、财政拨款收入支出决算总体情况说明" in text                    # a heading is never joined
+
+
+def test_a_heading_split_after_its_number_is_one_heading(tmp_path):
+    from fpdf import FPDF
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("cjk", fname=str(FONT))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    _justified(pdf, [("三、", 0)], 100, 72, None)
+    _justified(pdf, [("支出决算情况说明", 0)], 128, 72, None)
+    _justified(pdf, [("本年支出合计 10.00 万元。", 0)], 156, 72, None)
+    path = tmp_path / "heading.pdf"
+    pdf.output(str(path))
+    assert [line for line in read_document(path).lines if line.strip()][:2] == ["三、支出决算情况说明", "本年支出合计 10.00 万元。"]
