@@ -72,7 +72,7 @@ def measure(path: Path, checker: Checker) -> dict:
         document = read_document(path)
         extraction = extract(document, ruleset=checker.ruleset)
     except LedgerlintError as exc:
-        row["accepted"] = f"refused: {exc.render()}"
+        row["accepted"] = "refused: " + exc.render().replace(str(path), path.name)
         row["seconds"] = time.perf_counter() - started
         return row
     disclosure = extraction.disclosure
