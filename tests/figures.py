@@ -7,16 +7,7 @@ value at the same path, a number compared as Decimal with its written precision 
 1687.4 are the same figure), a string compared exactly."""
 from decimal import Decimal
 
-
-def leaves(value, path=""):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from leaves(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from leaves(item, f"{path}[{index}]")
-    else:
-        yield path, value
+from ledgerlint.documents.extract import leaves
 
 
 def _is_figure(value) -> bool:

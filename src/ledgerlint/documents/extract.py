@@ -87,28 +87,25 @@ class Extraction:
         return None
 
 
-def _texts(value, path: str = ""):
-    """(path, text) of each string in a disclosure."""
+def leaves(value, path: str = ""):
+    """(path as "a.b[0].c", value) of each value of a disclosure that is not an object or a list."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, f"{path}.{key}" if path else key)
+            yield from leaves(item, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, f"{path}[{index}]")
-    elif isinstance(value, str):
+            yield from leaves(item, f"{path}[{index}]")
+    else:
         yield path, value
 
 
-def _numbers(value, path: str = ""):
-    """(path as "a.b[0].c", value) of each number in a disclosure."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _numbers(item, f"{path}.{key}" if path else key)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _numbers(item, f"{path}[{index}]")
-    elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        yield path, Decimal(value)
+def _numbers(value):
+    return ((path, Decimal(item)) for path, item in leaves(value)
+            if isinstance(item, (int, Decimal)) and not isinstance(item, bool))
+
+
+def _texts(value):
+    return ((path, item) for path, item in leaves(value) if isinstance(item, str))
 
 
 # kinds of document that are not departmental final accounts: refused in one line that says what they are
