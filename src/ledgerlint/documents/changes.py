@@ -25,13 +25,16 @@ _DIRECTION = rf"(?:{_DIRECTIONS})(?:\s*\((?:{_DIRECTIONS})\))?"
 _NUMBER = f"{NUMBER}|{PLACEHOLDER}"
 
 _CHANGE = re.compile(
-    r"(?:与|比|较)\s*(?P<base>上年决算|上一?年度?决算|上一?年度|上年|年初预算|\d{4}\s*年度?决算|\d{4}\s*年度?)(?:数)?"
+    r"(?:与|比|较)\s*(?P<base>上年决算|上一?年度?决算|上一?年度|上年|年初预算|全年预算|年度预算|调整预算"
+    r"|\d{4}\s*年度?决算|\d{4}\s*年度?)(?:数)?"
     r"\s*(?:相比|比较|对比)?\s*,?"
     r"(?P<subject>[^,;。]{0,20}?)"                       # "收、支总计各", "增加）" slips and the like
     rf"(?:(?P<dir>{_DIRECTION})\s*\)?\s*"                 # a stray ")" after the word is a slip seen
     # "各增加A万元、B万元，各增长P%、Q%" (Sichuan): one change stated for both totals; the first is kept
-    rf"(?:(?P<amount>{_NUMBER})\s*(?:万元)?(?:\s*[、,]\s*(?:{_NUMBER}))?\s*万元"
-    rf"(?:\s*,?\s*各?(?P<pdir>{_DIRECTION})\s*(?P<pct1>{_NUMBER})\s*%(?:\s*[、,]\s*(?:{_NUMBER})\s*%)?)?"
+    rf"(?:(?P<amount>{_NUMBER})\s*(?:万元)?(?:\s*[、,]\s*(?P<amount2>{_NUMBER}))?\s*万元"
+    rf"(?:\s*,?\s*各?(?P<pdir>{_DIRECTION})\s*(?:(?P<pct1>{_NUMBER})\s*%(?:\s*[、,]\s*(?P<pct1b>{_NUMBER})\s*%)?"
+    # "增长--（基数为0，不可比）": no percent, and why
+    rf"|[-—]+\s*\((?P<nopct>[^)]*不可比[^)]*)\))?)?"
     rf"|(?P<pct2>{_NUMBER})\s*%)"
     r"|(?P<flat>(?:基本)?持平|无变化|无增减))"          # "…总计持平", "与上一年度持平": no amount
     # the reason: "变动原因：…", "主要原因是…", or said without the word: "主要是…", "主要由于…"
@@ -50,7 +53,8 @@ def as_figure(text: str):
 def read_change(sentence: str) -> dict | None:
     """The first change statement in the sentence, or None. Keys: 基准 (the base as written), 方向,
     and those of 金额, 百分比方向, 百分比, 原因 that the sentence states, and 各 when one change is
-    stated for several totals at once ("收、支总计各增加")."""
+    stated for several totals at once ("收、支总计各增加"), 百分比说明 where a percent is said not to be
+    comparable, and 再次 ({金额, 百分比}) for the second figures of "各增加A、B万元，各增长P%、Q%"."""
     match = _CHANGE.search(sentence)
     if match is None:
         return None
@@ -66,6 +70,14 @@ def read_change(sentence: str) -> dict | None:
         if match["pct1"] is not None:
             found["百分比方向"] = re.sub(r"\s+", "", match["pdir"])
             found["百分比"] = as_figure(match["pct1"])
+        elif match["nopct"] is not None:
+            found["百分比方向"] = re.sub(r"\s+", "", match["pdir"])
+            found["百分比说明"] = match["nopct"].strip()
+        # "各减少A、B万元，各下降P%、Q%": the second of each, for the other total, as a restatement
+        again = {key: as_figure(match[group]) for key, group in (("金额", "amount2"), ("百分比", "pct1b"))
+                 if match[group] is not None}
+        if again:
+            found["再次"] = again
     else:
         found["百分比"] = as_figure(match["pct2"])
     if match["reason"]:

@@ -13,10 +13,11 @@ from ..doctext import NUMBER, PLACEHOLDER, normalise
 FIGURE = f"({NUMBER}|{PLACEHOLDER})"
 # the word before a share: "占 P%", "占比P%", "占本年收入的P%", "占“三公”经费的P%"
 SHARE = r"占(?:比)?[^,;。\d%]{0,10}?"
-_CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "原因")
+_CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "百分比说明", "原因")
 _BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较",
           "上年度": "与上年决算比较", "上一年度": "与上年决算比较", "上年度决算": "与上年决算比较",
-          "上一年度决算": "与上年决算比较"}
+          "上一年度决算": "与上年决算比较", "全年预算": "与全年预算比较", "年度预算": "与全年预算比较",
+          "调整预算": "与全年预算比较"}
 
 
 # a sentence that is only the reason of the change stated before it: "主要原因：…", "变动原因是…"
@@ -69,6 +70,10 @@ class Reading:
         for key in _CHANGE_KEYS:
             if key in change:
                 self.put(path + (key,), change[key], sentence)
+        where = (sentence.line, as_written(sentence.text, sentence))
+        for key, value in change.get("再次", {}).items():      # "各增加A、B万元": B restates A for the other total
+            if key in change and not isinstance(value, str) and not isinstance(change[key], str):
+                self.restate(".".join(path + (key,)), change[key], value, where)
         # "…持平。主要原因：" with the reason on the next line
         self.last_change = path
         self.pending = not change.get("原因") and re.search(r"原因\s*:?\s*$", sentence.text) is not None

@@ -9,7 +9,9 @@ from ..changes import as_figure
 from . import FIGURE, SHARE, Reading
 from .codes import class_code
 
-_TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*万元")
+# "财政拨款收、支总计各是A,B万元": B is the spending side's, restating A
+_TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*(?:万元)?"
+                    rf"(?:\s*[、,]\s*{FIGURE})?\s*万元")
 _CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
 
 
@@ -49,6 +51,9 @@ def read(sentences, template: str = "部门") -> Reading:
             used = True
         if (match := _TOTAL.search(sentence.text)):
             reading.put(("财政拨款收支总计",), as_figure(match[1]), sentence)
+            if match[2] is not None:
+                reading.restate("财政拨款收支总计", as_figure(match[1]), as_figure(match[2]),
+                                (sentence.line, sentence.text))
             used = True
         for match in _CLASS.finditer(sentence.text):
             name = re.sub(r"^(?:其中|包括)", "", match[1])

@@ -6,7 +6,7 @@ statement that follows it goes to. A label seen makes its change path the subjec
 import re
 
 from ..changes import as_figure, read_change
-from . import FIGURE, Reading, whole_reason
+from . import FIGURE, Reading, as_written, whole_reason
 
 _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
 # (label pattern, amount path within the side, change path within the side or None)
@@ -18,7 +18,9 @@ _LINES = [
     (r"结余分配", ("结余分配",), None),
     (r"年末结转和结余(?:资金)?", ("年末结转和结余",), None),
 ]
-_TOTAL = re.compile(rf"(?:收入、?支出|收支|收、支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*万元")
+# "收、支总计各是A万元、B万元" (or "A,B万元"): B is the spending side's, restating A
+_TOTAL = re.compile(rf"(?:收入、?支出|收支|收、支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*(?:万元)?"
+                    rf"(?:\s*[、,]\s*{FIGURE})?\s*万元")
 _SIDE_TOTAL = re.compile(rf"(?:(收入|支出)(?:决算)?总计|总(收入|支出))(?:为)?\s*{FIGURE}\s*万元")
 _BOTH = re.compile(r"收入支出总体|收支总体|收、支总计|收支总计|收入、?支出(?:决算)?总计")
 _OTHER = re.compile(rf"其他收入\s*{FIGURE}\s*(万元|元)")
@@ -58,6 +60,9 @@ def read(sentences, template: str = "部门") -> Reading:
             reading.put_change(subject, sentence)
         elif (match := _TOTAL.search(text)):
             reading.put(("收支决算总计",), as_figure(match[1]), sentence)
+            if match[2] is not None:
+                reading.restate("收支决算总计", as_figure(match[1]), as_figure(match[2]),
+                                (sentence.line, as_written(text, sentence)))
             subject = None
         elif _BOTH.search(text) and read_change(text):   # "收入支出总体与上年相比，增加…" after the sides
             used = reading.put_base_change(sentence)

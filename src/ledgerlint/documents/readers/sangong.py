@@ -18,6 +18,10 @@ _BUDGET = re.compile(rf"(年初|全年)?预算(?:数)?(?:为)?\s*{_A}\s*万元\s
 # "其中：因公出国（境）费决算为 0.00 万元，完成预算的 0.00%" (2020 on): an item's actual and rate, no budget
 _ITEM_RATE = re.compile(rf"(因公出国\(境\)费|公务用车购置及运行维护费|公务接待费)(?:支出)?决算(?:数)?(?:为)?\s*{_A}\s*万元"
                         rf"\s*,\s*完成(?:全年|年初)?预算的\s*{_A}\s*%")
+# "支出决算为 8.00 万元，完成全年预算 10.00 万元的 80.00%"
+_RATE_OF = re.compile(rf"支出决算(?:数)?(?:为)?\s*{_A}\s*万元\s*,\s*完成(年初|全年)?预算(?:数)?\s*{_A}\s*万元的\s*{_A}\s*%")
+# "公务接待费支出 2.00 万元，共 10 批次（其中外事接待 2 批次），60 人次"
+_ALL_VISITS = re.compile(rf"共\s*{_A}\s*批次\s*\(\s*其中外事接待\s*{_A}\s*批次\s*\)\s*,?\s*(?:共)?\s*{_A}\s*人次")
 # "公务接待 2 批次、26 人次，其中：接待外宾 0 批次、0 人次"
 _VISITS = re.compile(rf"公务接待\s*{_A}\s*批次\s*[,、]\s*{_A}\s*人次")
 _FOREIGN_VISITS = re.compile(rf"接待外宾\s*{_A}\s*批次\s*[,、]\s*{_A}\s*人次")
@@ -97,6 +101,7 @@ def read(sentences) -> Reading:
             continue
         item = _item(text)
         used = False
+        took_change = False     # the sentence's change was read already (the 三公 list of changes)
         meeting = next((name for name in ("会议费", "培训费") if text.startswith(name) or f"{name}全年预算" in text), None)
         if meeting and not item:     # Shaanxi's template: 会议费 and 培训费 follow the 三公 paragraphs
             used = _meetings(reading, meeting, sentence)
@@ -116,15 +121,30 @@ def read(sentences) -> Reading:
                 name = _item(clause[1])
                 reading.put(("总体情况", name, "支出决算"), as_figure(clause[2]), sentence)
                 reading.put(("总体情况", name, "完成预算百分比"), as_figure(clause[3]), sentence)
+        elif (match := _RATE_OF.search(text)):
+            named = _item(text[:match.start()])
+            where = ("总体情况", named) if named and "三公" not in text[:match.start()] else ("总体情况",)
+            budget = "年初预算" if match[2] == "年初" else "全年预算"
+            reading.put(where + ("支出决算",), as_figure(match[1]), sentence)
+            reading.put(where + (budget,), as_figure(match[3]), sentence)
+            reading.put(where + ("完成预算百分比",), as_figure(match[4]), sentence)
+            used = True
+        elif (match := _ALL_VISITS.search(text)):
+            reading.put(("具体情况", "公务接待费", "批次"), as_figure(match[1]), sentence)
+            reading.put(("具体情况", "公务接待费", "外事接待批次"), as_figure(match[2]), sentence)
+            reading.put(("具体情况", "公务接待费", "人次"), as_figure(match[3]), sentence)
+            if (spent := _SPENT.search(text[:match.start()])) and item == "公务接待费":
+                reading.put(("具体情况", "公务接待费", "支出决算"), as_figure(spent[1]), sentence)
+            used = True
         elif (match := _ITEM_RATE.search(text)):
             name = _item(match[1])
             reading.put(("总体情况", name, "支出决算"), as_figure(match[2]), sentence)
             reading.put(("总体情况", name, "完成预算百分比"), as_figure(match[3]), sentence)
             used = True
         elif part == "总体情况" and "三公" in text and read_change(text):
-            used = listing = _changes(reading, sentence)
+            used = listing = took_change = _changes(reading, sentence)
         elif part == "总体情况" and listing and item and (change := read_change(text) or read_change("比上年" + text)):
-            used = reading.put_change(("具体情况", item, "与上年比较"), sentence, change)
+            used = took_change = reading.put_change(("具体情况", item, "与上年比较"), sentence, change)
         elif (match := _REASON.search(text)) and part == "总体情况":
             reading.put(("总体情况", "差异原因"), whole_reason(match[1], sentence), sentence)
             used = True
@@ -185,7 +205,10 @@ def read(sentences) -> Reading:
         if (match := _HELD.search(text)):
             reading.put(("具体情况", _CARS, "公务用车运行维护费", "保有量"), as_figure(match[1]), sentence)
             used = True
-        if subject and reading.put_change(subject + ("与上年比较",), sentence):
+        # a change belongs to what its own sentence names; the subject before it only where it names none
+        if item and subject[:2] != ("具体情况", item) and not (item == _CARS and subject[:2] == ("具体情况", _CARS)):
+            subject = ("具体情况", item) if part == "具体情况" or read_change(text) else subject
+        if subject and not took_change and reading.put_change(subject + ("与上年比较",), sentence):
             used = True
         if not used:
             reading.note_unused(sentence)
