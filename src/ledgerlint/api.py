@@ -95,6 +95,8 @@ class Checker:
         one finding names them all. A partial document (a 三公 page, an excerpt) is checked for what it
         states, and says which sections those are."""
         from dataclasses import replace
+
+        from .paths import format_path
         sections = [key for key in extraction.schema.get("properties", {}) if key not in _IDENTITY]
         # the sections a template asks for: the schema's own list, or the template's (x-templates)
         template = extraction.schema.get("x-templates", {}).get(extraction.template, {})
@@ -111,7 +113,7 @@ class Checker:
                     missing.append(f.path[0])
             else:
                 kept.append(replace(f, severity="info", title=t("document.not_stated_title", self.lang),
-                                    message=t("document.not_stated", self.lang, name=f.path[-1])))
+                                    message=t("document.not_stated", self.lang, name=format_path(f.path))))
         if extraction.partial:
             kept.append(Finding(rule="document", severity="info", title=t("document.partial_title", self.lang),
                                 message=t("document.partial", self.lang, names="、".join(extraction.partial))))
