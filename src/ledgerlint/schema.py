@@ -151,7 +151,7 @@ def validate(disclosure: Disclosure, validator, lang: str = "zh") -> list[Findin
 # fixed set of keywords, which are checked here directly and give the same errors. A schema using any
 # other keyword is validated by jsonschema itself.
 
-_ANNOTATIONS = {"title", "description", "default", "format", "$schema", "$id", "$defs", "x-aliases", "x-title-aliases", "x-templates", "examples"}
+_ANNOTATIONS = {"title", "description", "default", "format", "$schema", "$id", "$defs", "x-aliases", "x-title-aliases", "x-templates", "x-tables", "examples"}
 _CHECKED_KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "enum", "minimum",
                      "maximum", "pattern", "$ref"}
 

@@ -16,6 +16,7 @@ from .doctext import figures, normalise, sentences
 from ..errors import DisclosureError
 from .identity import read_identity
 from .outline import claims_whole, sections, titled_section
+from .statements import read_statements
 from .readers import as_written, flat, performance, texts
 from .readers import appropriations, economic, functional, overall, parts, sangong
 from ..selection import load_named, select
@@ -141,6 +142,17 @@ _READERS = {
 }
 
 
+def _row_text(lines: list[str], line: int) -> str:
+    """A table row's cells from its line on, as one text ("201 | 一般公共服务支出 | 264.87 …")."""
+    cells = []
+    for number in range(line, min(line + 40, len(lines) + 1)):
+        text = lines[number - 1]
+        if not text.startswith("\t"):
+            break
+        cells.append(normalise(text).strip())
+    return " | ".join(cells)
+
+
 def _shown(item) -> tuple[int, str]:
     """(line, text) of a sentence or table row no reader placed, as the document writes it."""
     return item.line, as_written(item.text, item) if hasattr(item, "original") else item.text
@@ -204,6 +216,13 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
             restated.append(item)
         extraction.unused.extend(_shown(item) for item in reading.unused)
     order = list(schema.get("properties", {}))
+    statements = read_statements(lines, table_rows, schema.get("x-tables", {}))
+    if statements:
+        values["决算表"] = {}
+        for statement in statements:
+            values["决算表"].setdefault(statement.name, statement.as_data())
+            for where, (line, _column) in statement.places.items():
+                extraction.provenance.setdefault(f"决算表.{statement.name}.{where}", (line, _row_text(lines, line)))
     merged = {**identity, **values, **({"重复陈述": restated} if restated else {})}
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}
     extraction.provenance["年度"] = next(((s.line, s.text) for s in all_sentences if f"{year}" in s.text), (1, ""))
