@@ -27,6 +27,11 @@ pytestmark = pytest.mark.skipif(not REALDOCS.is_dir(), reason="the real document
 REAL_SLIPS = {
     # 9746.50 / 10210.34 × 100 = 95.4571…, printed 95.45 (cut off, not rounded: 95.46)
     "sh-putuo-guihuaziyuan-2024.pdf": {("YB-006", 21, 14),
+                                       # 9746.50 / 9759.38 × 100 = 99.868…, printed 99.86
+                                       ("YB-010", 21, 2),
+                                       # the text's 人员经费 4896.98 against the table's 4884.09 (301 4816.14
+                                       # + 303 67.96 = 4884.10; the table's own 人员经费合计 row: 4884.09)
+                                       ("BB-008", 24, 14),
                                        # "下降（增长）27.78%": the template's other word left in
                                        ("schema", 25, 11),
                                        # "国内公务接待支出 0.39 万（含…）": the unit written 万, not 万元

@@ -426,6 +426,24 @@ def f_having(obj, key=None):
     return [v for v in _walk(obj) if isinstance(v, Obj) and key in v.raw]
 
 
+def f_children(rows, code):
+    """children(表.行, 科目编码)：决算表中该科目的下一级各行（类 → 其下各款，款 → 其下各项，按编码）；
+    科目编码写 "" 时为各类。"""
+    if isinstance(code, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(code.path), at=code.path)
+    if not isinstance(code, str):
+        raise NotEvaluated("eval.not_text", value=_describe(code))
+    items = rows.items if isinstance(rows, Arr) else _items(rows)
+    tick(len(items))
+    width = len(code) + (3 if not code else 2)
+    found = []
+    for item in items:
+        written = item.raw.get("科目编码") if isinstance(item, Obj) else None
+        if isinstance(written, str) and len(written) == width and written.startswith(code):
+            found.append(item)
+    return found
+
+
 UP_WORDS = ("增加", "增长", "上升")
 DOWN_WORDS = ("减少", "下降", "降低", "减")
 
@@ -505,7 +523,7 @@ FUNCTIONS = {
     "contains": f_contains, "values": f_values, "keys": f_keys, "is_number": f_is_number,
     "texts": f_texts, "find": f_find, "having": f_having, "direction": f_direction,
     "signed_amount": f_signed_amount, "signed_pct": f_signed_pct, "implied_pct": f_implied_pct,
-    "wan": f_wan, "coalesce": f_coalesce, "meets": f_meets, "name": f_name,
+    "wan": f_wan, "coalesce": f_coalesce, "meets": f_meets, "name": f_name, "children": f_children,
 }
 
 # functions that read the whole document when called without an object (texts(), find("键"), having("键"))
@@ -517,7 +535,7 @@ ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (
          "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1),
          "texts": (0, 1), "find": (1, 2), "having": (1, 2), "direction": (1, 1), "signed_amount": (1, 1),
          "signed_pct": (1, 1), "implied_pct": (2, 2), "wan": (1, 1), "coalesce": (2, 2), "meets": (3, 3),
-         "name": (1, 1)}
+         "name": (1, 1), "children": (2, 2)}
 
 OPERATORS = {
     "_path": op_path,

@@ -245,10 +245,16 @@ def _by_code(statement: Statement, row, cells: list[str]) -> None:
     head = cells[:len(cells) - len(columns)]
     entry = {}
     code = next((c for c in head if _CODE.match(c)), None)
+    # 类 | 款 | 项 in columns of their own ("201 | 06 | 01"): the code is the three together, as the
+    # classification writes it (2010601); the parts are kept as written too
+    parts = [c for c in head[:3] if re.fullmatch(r"\d{2,3}", c)]
+    if parts and len(parts[0]) == 3 and all(len(p) == 2 for p in parts[1:]) and len(parts) > 1:
+        code = "".join(parts)
+        entry.update(zip(("类", "款", "项"), parts))
     # "类 | 款 | 项" stand in the code columns of the total row of some tables: they name nothing
-    name = next((c for c in head if c and not _CODE.match(c) and c not in ("类", "款", "项")), None)
+    name = next((c for c in head if c and not c.isdigit() and c not in ("类", "款", "项")), None)
     if code:
-        entry["科目编码"] = code
+        entry = {"科目编码": code, **entry}
     if name:
         entry["科目名称"] = name
     if not code and not name and not any(values):
