@@ -32,6 +32,8 @@ REAL_SLIPS = {
                                        # the text's 人员经费 4896.98 against the table's 4884.09 (301 4816.14
                                        # + 303 67.96 = 4884.10; the table's own 人员经费合计 row: 4884.09)
                                        ("BB-008", 24, 14),
+                                       # the text's 基本支出 5377.64 against the table's 合计 row 5364.75 (= 4884.09 + 480.66)
+                                       ("BB-010", 24, 14),
                                        # "下降（增长）27.78%": the template's other word left in
                                        ("schema", 25, 11),
                                        # "国内公务接待支出 0.39 万（含…）": the unit written 万, not 万元
@@ -122,3 +124,46 @@ def test_a_budget_is_refused_in_one_line_that_says_so():
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "部门预算" in lines[0] and "2021" in lines[0]
+
+
+def _row(rows: list, name: str) -> dict | None:
+    """The row named by its code, its 科目名称 or 项目 ("" → the first row)."""
+    if name == "":
+        return rows[0] if rows else None
+    return next((r for r in rows if name in (r.get("科目编码"), r.get("科目名称"), r.get("项目"))), None)
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda p: p.name.split(".")[0])
+def test_every_table_is_read_with_its_rows_and_cells(expected, extractions):
+    facts, extraction = _expected(expected), extractions[expected.name]
+    tables = extraction.disclosure["决算表"]
+    assert set(tables) == set(facts["决算表"])
+    cells = 0
+    for name, fact in facts["决算表"].items():
+        table = tables[name]
+        if "rows" in fact:
+            assert len(table.get("行", [])) == fact["rows"], name
+        else:
+            assert (len(table["收入"]), len(table["支出"])) == (fact["收入"], fact["支出"]), name
+        if "说明" in fact:
+            assert table["说明"] == fact["说明"]
+        for where, row_name, column, figure in fact["cells"]:
+            row = _row(table["行"] if where == "行" else table[where], row_name)
+            assert row is not None and str(row.get(column)) == figure, (name, row_name, column, figure, row)
+            cells += 1
+    assert cells >= 30
+
+
+def test_a_table_over_two_pages_is_one_table(extractions):
+    extraction = extractions["sh-putuo-guihuaziyuan-2024.expected.json"]
+    pages = {extraction.document.place(line).page for path, (line, _) in extraction.provenance.items()
+             if path.startswith("决算表.一般公共预算财政拨款支出决算表.")}
+    assert pages == {14, 15}
+    rows = extraction.disclosure["决算表"]["一般公共预算财政拨款支出决算表"]["行"]
+    assert rows[0]["科目编码"] == "208" and rows[-1]["科目名称"] == "合计" and len(rows) == 25
+
+
+def test_codes_written_in_three_columns_are_one_code(extractions):
+    rows = extractions["sh-putuo-caizhengju-2024.expected.json"].disclosure["决算表"]["收入决算表"]["行"]
+    row = _row(rows, "2010601")
+    assert row["类"] == "201" and row["款"] == "06" and row["项"] == "01" and row["科目名称"] == "行政运行"
