@@ -167,3 +167,9 @@ def test_codes_written_in_three_columns_are_one_code(extractions):
     rows = extractions["sh-putuo-caizhengju-2024.expected.json"].disclosure["决算表"]["收入决算表"]["行"]
     row = _row(rows, "2010601")
     assert row["类"] == "201" and row["款"] == "06" and row["项"] == "01" and row["科目名称"] == "行政运行"
+
+
+def test_economic_codes_in_two_columns_are_one_code(extractions):
+    rows = extractions["sh-putuo-caizhengju-2024.expected.json"].disclosure["决算表"]["一般公共预算财政拨款基本支出决算表"]["行"]
+    row = _row(rows, "30301")
+    assert (row["类"], row["款"], row["科目名称"]) == ("303", "01", "离休费")

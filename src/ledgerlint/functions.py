@@ -444,6 +444,20 @@ def f_children(rows, code):
     return found
 
 
+_NUMBERING = __import__("re").compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])\s*")
+
+
+def f_bare(text):
+    """bare(文字)：去掉开头的“一、”“（一）”“1.”等序号，如 bare("八、社会保障和就业支出") 为 "社会保障和就业支出"。"""
+    if isinstance(text, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(text.path), at=text.path)
+    if not isinstance(text, str):
+        raise NotEvaluated("eval.not_text", value=_describe(text))
+    found = Text(_NUMBERING.sub("", text).strip())
+    found.path = getattr(text, "path", ())
+    return found
+
+
 UP_WORDS = ("增加", "增长", "上升")
 DOWN_WORDS = ("减少", "下降", "降低", "减")
 
@@ -524,6 +538,7 @@ FUNCTIONS = {
     "texts": f_texts, "find": f_find, "having": f_having, "direction": f_direction,
     "signed_amount": f_signed_amount, "signed_pct": f_signed_pct, "implied_pct": f_implied_pct,
     "wan": f_wan, "coalesce": f_coalesce, "meets": f_meets, "name": f_name, "children": f_children,
+    "bare": f_bare,
 }
 
 # functions that read the whole document when called without an object (texts(), find("键"), having("键"))
@@ -535,7 +550,7 @@ ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (
          "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1),
          "texts": (0, 1), "find": (1, 2), "having": (1, 2), "direction": (1, 1), "signed_amount": (1, 1),
          "signed_pct": (1, 1), "implied_pct": (2, 2), "wan": (1, 1), "coalesce": (2, 2), "meets": (3, 3),
-         "name": (1, 1), "children": (2, 2)}
+         "name": (1, 1), "children": (2, 2), "bare": (1, 1)}
 
 OPERATORS = {
     "_path": op_path,

@@ -44,6 +44,7 @@ class Statement:
     note: str | None = None
     last_line: int = 0
     names: list = field(default_factory=list)          # the header's name of every column
+    group: int = 0                                     # columns of one (code, name, value) group (经济分类)
 
     def as_data(self) -> dict:
         data = {"标题": self.title}
@@ -213,6 +214,9 @@ def _read_rows(statement: Statement, rows: list, continuation: bool) -> None:
         names = _header_names(header, width, statement.layout)
         statement.columns = _value_columns(statement, names, header)
         statement.names = names
+        if statement.layout == "经济分类":
+            groups = max(1, sum(1 for row in header for c in row if "科目名称" in c))
+            statement.group = width // groups if width % groups == 0 else 3
     elif len(statement.names) != len(texts[0]) and statement.layout == "功能分类":
         pass      # a page whose table has other columns: values are read from the right, as the columns are
     for row, cells in zip(rows, texts):
@@ -289,18 +293,26 @@ def _two_sided(statement: Statement, row, cells: list[str]) -> None:
 
 
 def _triples(statement: Statement, row, cells: list[str]) -> None:
-    """(科目编码, 科目名称, 决算数) repeated across the row."""
+    """(科目编码, 科目名称, 决算数) repeated across the row; the code may stand in two columns (类 | 款:
+    "303 | 05"), so a group is as wide as the header says (its columns over the number of 科目名称)."""
     cells = [c.strip() for c in cells]
-    for start in range(0, len(cells) - 2, 3):
-        code, name, text = cells[start:start + 3]
-        if not code and not name:
+    width = statement.group or 3
+    for start in range(0, len(cells) - width + 1, width):
+        part = cells[start:start + width]
+        *head, text = part
+        digits = [c for c in head if c.isdigit()]
+        name = next((c for c in head if c and not c.isdigit()), None)
+        if not digits and not name:
             continue
-        entry = {"科目编码": code} if _CODE.match(code) else {}
+        code = "".join(digits) if len(digits) > 1 and len(digits[0]) == 3 else (digits[0] if digits else None)
+        entry = {"科目编码": code} if code and _CODE.match(code) else {}
+        if len(digits) > 1:
+            entry.update(zip(("类", "款"), digits))
         entry["科目名称"] = name or code
         value = _value(text)
         position = len(statement.rows)
         if value is not None:
             entry["决算数"] = value
-            _place(statement, f"行[{position}].决算数", row, start + 2)
+            _place(statement, f"行[{position}].决算数", row, start + width - 1)
         statement.places[f"行[{position}]"] = (row.line, start)
         statement.rows.append(entry)
