@@ -105,3 +105,41 @@ def test_word_and_pdf_tables_read_the_same(tmp_path, build):
     on_file = extract(read_document(path)).disclosure["决算表"]
     for name in ("收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表", "一般公共预算财政拨款基本支出决算表"):
         assert on_file[name]["行"] == on_text[name]["行"], name
+
+
+def test_the_html_report_marks_a_finding_inside_its_table(tmp_path):
+    """A finding on a table's cell is shown on that cell of the table, not only in the tree."""
+    from html.parser import HTMLParser
+
+    from ledgerlint.htmlreport import render_html
+    text = _text()
+    line = _cell_line(text, "一般公共预算财政拨款支出决算表", "2130314", "455.00")
+    lines = text.splitlines()
+    lines[line - 1] = "\t454.00"
+    report = Checker().check_file(_write(tmp_path, "\n".join(lines) + "\n"))
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.depth, self.in_cell, self.cells = 0, False, []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table" and ("class", "statement") in attrs:
+                self.depth += 1
+            elif tag == "td" and self.depth:
+                self.in_cell = True
+                self.cells.append("")
+
+        def handle_endtag(self, tag):
+            if tag == "table" and self.depth:
+                self.depth -= 1
+            elif tag == "td":
+                self.in_cell = False
+
+        def handle_data(self, data):
+            if self.in_cell:
+                self.cells[-1] += data
+
+    parser = Cells()
+    parser.feed(render_html([report]))
+    assert "454.00BB-005" in parser.cells and "950.00BB-001" in parser.cells

@@ -29,6 +29,10 @@ body:not(.show-info) .finding[data-severity=info]{display:none}
 .tree ul{list-style:none;padding-left:18px;margin:0}.tree li{margin:1px 0}.tree .k{color:#0550ae}.tree .v{color:#1f2328}
 .tree .s{color:#0a3069}.mark{font-size:12px;text-decoration:none;margin-left:6px;padding:0 4px;border-radius:3px;color:#fff}
 .tree li:target{background:#fff8c5}.finding:target{outline:2px solid #fbca04}
+table.statement{border-collapse:collapse;font-size:13px;margin:6px 0}table.statement caption{text-align:left;font-weight:bold;margin:4px 0}
+table.statement td,table.statement th{border:1px solid #d0d7de;padding:2px 6px;text-align:right}
+table.statement td.name,table.statement td.code{text-align:left}table.statement td.marked{background:#ffebe9}
+table.statement td:target,table.statement tr:target{outline:2px solid #fbca04}
 """
 
 _JS = """
@@ -108,7 +112,40 @@ class _Page:
         parts.append("</article>")
         self.out.append("\n".join(parts))
 
+    def statement(self, file_no, value, path, marks):
+        """A 决算表 as the table it is: a row per row, a cell per column, each finding's mark in the cell
+        (or the row) it points at."""
+        unit = f"（{_e(t('html.unit', self.lang))}{_e(value['单位'])}）" if value.get("单位") else ""
+        caption = f"<caption>{_e(value.get('标题', path[-1]))}{unit}</caption>"
+        sides = [("行", value["行"])] if "行" in value else [(side, value.get(side, [])) for side in ("收入", "支出")]
+        for side, rows in sides:
+            keys = ["科目编码", "科目名称"] if side == "行" else ["项目"]
+            columns = keys + [c for c in dict.fromkeys(k for r in rows for k in r if k not in keys and k not in ("类", "款", "项"))]
+            head = "".join(f"<th>{_e(c)}</th>" for c in columns)
+            label = "" if side == "行" else f"<th colspan='{len(columns)}'>{_e(side)}</th>"
+            self.out.append(f'<table class="statement">{caption if side in ("行", "收入") else ""}'
+                            + (f"<tr>{label}</tr>" if label else "") + f"<tr>{head}</tr>")
+            for i, row in enumerate(rows):
+                where = tuple(path) + (side, i)
+                row_marks = "".join(f'<a class="mark {sev}" href="#{a}">{_e(rule)}</a>' for rule, sev, a in marks.get(where, []))
+                cells = []
+                for j, column in enumerate(columns):
+                    here = marks.get(where + (column,), [])
+                    badges = "".join(f'<a class="mark {sev}" href="#{a}">{_e(rule)}</a>' for rule, sev, a in here)
+                    kind = "code" if column in ("科目编码",) else "name" if column in ("科目名称", "项目") else ""
+                    shown = _e(format(row[column], "f") if isinstance(row.get(column), Decimal) else row.get(column, ""))
+                    classes = " ".join(c for c in (kind, "marked" if here else "") if c)
+                    cells.append(f'<td id="{self.node_id(file_no, where + (column,))}" class="{classes}">{shown}'
+                                 f'{badges}{row_marks if j == 0 else ""}</td>')
+                self.out.append(f'<tr id="{self.node_id(file_no, where)}">{"".join(cells)}</tr>')
+            self.out.append("</table>")
+        if value.get("说明"):
+            self.out.append(f'<p class="meta">{_e(value["说明"])}</p>')
+
     def tree(self, file_no, value, path, marks):
+        if len(path) == 2 and path[0] == "决算表" and isinstance(value, dict) and ("行" in value or "收入" in value):
+            self.statement(file_no, value, path, marks)
+            return
         here = marks.get(tuple(path), [])
         badges = "".join(f'<a class="mark {sev}" href="#{anchor}">{_e(rule)}</a>' for rule, sev, anchor in here)
         if isinstance(value, dict):
