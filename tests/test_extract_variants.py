@@ -67,7 +67,9 @@ def test_the_handwritten_document():
 def test_the_document_gives_the_examples_figures(name):
     example, ruleset = CASES[name]
     extraction = extract(read_document(DOCUMENTS / name))
-    share, misses = figure_share(read_json(EXAMPLES / example / "disclosure.json"), extraction.disclosure)
+    # the documents restate the example's text; its tables (决算表) are "见附件" there
+    expected = {k: v for k, v in read_json(EXAMPLES / example / "disclosure.json").items() if k != "决算表"}
+    share, misses = figure_share(expected, extraction.disclosure)
     assert share >= 0.90, f"{share:.1%}; missed: {misses}"
     assert extraction.ruleset == ruleset
     assert extraction.disclosure["年度"] == read_json(EXAMPLES / example / "disclosure.json")["年度"]
