@@ -203,3 +203,16 @@ def test_unknown_direction_word_is_not_evaluated():
     with pytest.raises(NotEvaluated) as info:
         cev('direction("大概")')
     assert info.value.key == "eval.unknown_word"
+
+
+def test_children_and_bare_for_tables():
+    """children(表.行, 编码): the rows one level below a code; bare(): a 总表's item without its number."""
+    from ledgerlint.expressions import compile_expression
+    from ledgerlint.views import wrap
+    data = {"表": {"行": [{"科目编码": "201", "合计": 3}, {"科目编码": "20101", "合计": 1}, {"科目编码": "20102", "合计": 2},
+                          {"科目编码": "2010101", "合计": 1}, {"科目名称": "合计", "合计": 3}]}, "项": "八、社会保障和就业支出"}
+    scope = wrap(data, ())
+    assert compile_expression('len(children(表.行, "201")) == 2').evaluate(scope) is True
+    assert compile_expression('len(children(表.行, "")) == 1').evaluate(scope) is True
+    assert compile_expression('sum([r.合计 for r in children(表.行, "201")]) == 3').evaluate(scope) is True
+    assert compile_expression('bare(项) == "社会保障和就业支出"').evaluate(scope) is True

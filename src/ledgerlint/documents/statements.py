@@ -26,6 +26,7 @@ from .doctext import normalise
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
 _UNIT = re.compile(r"单位\s*:\s*(万元|元|千元)")
 _NO_DATA = re.compile(r"(?:故|因此)?本表无数据|本表为空表|为空表")
 _TOTAL_ROWS = ("合计", "总计")
@@ -168,6 +169,12 @@ def read_statements(lines: list[str], table_rows: list, spec: dict) -> list[Stat
             else:
                 current = None
             continue
+        if current is not None and name == current.name and _continues(lines, current.last_line, at):
+            # the title repeated over the next page's rows: the same table goes on
+            _read_rows(current, rows, continuation=True)
+            current.last_line = _end(rows)
+            _note(lines, current, current.last_line)
+            continue
         current = Statement(name, title, at, layouts[name], unit)
         _read_rows(current, rows, continuation=False)
         current.last_line = _end(rows)
@@ -217,8 +224,11 @@ def _read_rows(statement: Statement, rows: list, continuation: bool) -> None:
         if statement.layout == "经济分类":
             groups = max(1, sum(1 for row in header for c in row if "科目名称" in c))
             statement.group = width // groups if width % groups == 0 else 3
-    elif len(statement.names) != len(texts[0]) and statement.layout == "功能分类":
-        pass      # a page whose table has other columns: values are read from the right, as the columns are
+    else:
+        # a page that repeats the header: its rows name columns, they are no rows of figures
+        while texts and not _is_data(texts[0]):
+            texts.pop(0)
+            rows = rows[1:]
     for row, cells in zip(rows, texts):
         if statement.layout == "总表":
             _two_sided(statement, row, cells)
@@ -247,6 +257,8 @@ def _by_code(statement: Statement, row, cells: list[str]) -> None:
     columns = statement.columns
     values = cells[len(cells) - len(columns):] if len(cells) >= len(columns) else cells
     head = cells[:len(cells) - len(columns)]
+    # "201 一般公共服务支出" in one cell: the code and the name
+    head = [part for cell in head for part in (_CODE_AND_NAME.match(cell).groups() if _CODE_AND_NAME.match(cell) else (cell,))]
     entry = {}
     code = next((c for c in head if _CODE.match(c)), None)
     # 类 | 款 | 项 in columns of their own ("201 | 06 | 01"): the code is the three together, as the
