@@ -100,6 +100,11 @@ def _standard(text: str, aliases: dict) -> str | None:
     return max(found)[1] if found else None
 
 
+def _is_header(texts: list[str]) -> bool:
+    """A row that names columns (编码, 科目名称, 项目, 栏次, 预算数/决算数 …)."""
+    return any(re.search(r"编码|科目名称|^项目|栏次|预算数|决算数|^收入$|^支出$", c.strip()) for c in texts)
+
+
 def _is_data(texts: list[str]) -> bool:
     """A row of figures (or of a code and a name), not one of the header's rows."""
     cells = [t.strip() for t in texts]
@@ -226,7 +231,7 @@ def _read_rows(statement: Statement, rows: list, continuation: bool) -> None:
             statement.group = width // groups if width % groups == 0 else 3
     else:
         # a page that repeats the header: its rows name columns, they are no rows of figures
-        while texts and not _is_data(texts[0]):
+        while texts and _is_header(texts[0]):
             texts.pop(0)
             rows = rows[1:]
     for row, cells in zip(rows, texts):
