@@ -34,13 +34,18 @@ REAL_SLIPS = {
                                        ("BB-008", 24, 14),
                                        # the text's 基本支出 5377.64 against the table's 合计 row 5364.75 (= 4884.09 + 480.66)
                                        ("BB-010", 24, 14),
+                                       # "增长 13.95。": the percent without its %
+                                       ("WZ-003", 21, 2),
+                                       # "下降（增长）27.78%" (also a format finding of 百分比方向, below)
+                                       ("WZ-001", 25, 11),
                                        # "下降（增长）27.78%": the template's other word left in
                                        ("schema", 25, 11),
                                        # "国内公务接待支出 0.39 万（含…）": the unit written 万, not 万元
                                        ("schema", 26, 8)},
     # "财政拨款收入支出总计0.3万元" against 本年财政拨款收入 2940.05万元 (and spending of 2940.05万元)
     "sh-putuo-caizhengju-2024.pdf": {("CZ-008", 21, 14)},
-    "sh-putuo-shehuigongzuo-2024.pdf": set(),
+    # "年初预算为 0 万元 … 完成年初预算的 95.89%": 307.82 / 321.02 × 100 = 95.888…, the rate against 全年预算
+    "sh-putuo-shehuigongzuo-2024.pdf": {("YB-011", 18, 9)},
     "cq-swu-2023-final.pdf": set(),
 }
 

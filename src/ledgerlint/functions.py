@@ -408,8 +408,10 @@ def _walk(value):
 
 
 def f_texts(obj):
-    """texts() 或 texts(对象)：全文件（或该对象内）所有的文字值，用于查找占位符等。"""
-    return [v for v in _walk(obj) if isinstance(v, str)]
+    """texts() 或 texts(对象)：全文件（或该对象内）所有的文字值，用于查找占位符等；全文件时不含“原文”
+    （公开文本的逐句原文，由专门的规则检查）。"""
+    whole = getattr(obj, "path", None) == ()
+    return [v for v in _walk(obj) if isinstance(v, str) and not (whole and v.path[:1] == ("原文",))]
 
 
 def f_find(obj, key=None):

@@ -142,6 +142,9 @@ _READERS = {
 }
 
 
+_WRITTEN_END = re.compile(r"(?<=[。！？!?])(?![。！？!?])")
+
+
 def _row_text(lines: list[str], line: int) -> str:
     """A table row's cells from its line on, as one text ("201 | 一般公共服务支出 | 264.87 …")."""
     cells = []
@@ -223,10 +226,24 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
             values["决算表"].setdefault(statement.name, statement.as_data())
             for where, (line, _column) in statement.places.items():
                 extraction.provenance.setdefault(f"决算表.{statement.name}.{where}", (line, _row_text(lines, line)))
+    # the document's sentences as written, for the rules that read wording (a template's alternative
+    # left in, doubled punctuation, a percent without its %): cut after a sentence's end but with a run of
+    # marks kept whole ("。。" stays), headings and table cells left out
+    written = []
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\t") or number in headings or number in table_lines or not line.strip():
+            continue
+        for piece in _WRITTEN_END.split(line):
+            if piece.strip() and re.search(r"[\u4e00-\u9fff]", piece):
+                extraction.provenance[f"原文[{len(written)}]"] = (number, piece.strip())
+                written.append(piece.strip())
+    if written:
+        values["原文"] = written
     merged = {**identity, **values, **({"重复陈述": restated} if restated else {})}
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}
     extraction.provenance["年度"] = next(((s.line, s.text) for s in all_sentences if f"{year}" in s.text), (1, ""))
     extraction.unused.sort()
     if not claims_whole(lines):
-        extraction.partial = [key for key in order if key in values]
+        stated = {section.key for section in found}
+        extraction.partial = [key for key in order if key in values and key in stated]
     return extraction

@@ -31,6 +31,9 @@ _SHARE_OF_ALL = re.compile(rf"支出(?:决算)?(?:为)?\s*{FIGURE}\s*万元\s*,\
 _CLASS_SHARE = re.compile(rf"([^\s,、;:0-9()]+?)\s*\(类\)\s*{FIGURE}\s*万元\s*,\s*占\s*{FIGURE}\s*%")
 _FULL_LINE = re.compile(r"^\d+\s*[、.．]\s*(.+?)\(类\)\s*(.+?)\(款\)\s*(.+?)\(项\)")
 _USE = re.compile(r"^主要用于")
+# "决算数小于全年预算数的主要原因：…", "决算数与预算数持平", "决算数同预算数持平": the comparison word as written
+_COMPARED = re.compile(r"决算数?\s*(?:(大于|小于|等于|高于|低于)|(?:与|同|和)\s*(全年|年初)?预算数?\s*(基本)?(持平|一致|相等))"
+                       r"\s*(全年|年初)?(?:预算数?)?")
 _TOTAL_FIRST = re.compile(rf"^一般公共预算财政拨款支出(?:决算)?(?:为)?\s*{FIGURE}\s*万元")
 # "决算数与年初预算数的差异原因：…", "…，主要原因是追加人员经费。"
 _REASON = re.compile(r"(?:差异原因\s*:|主要原因(?:是|为|:))\s*(.*)$")
@@ -66,8 +69,24 @@ def _budget_lines(reading: Reading, target: dict, where: str, sentence, total: b
             reading.provenance[f"{where}{key}"] = (sentence.line, sentence.text)
 
 
+def _line_where(classes: list, line: dict) -> str:
+    index = next(i for i, c in enumerate(classes) if any(item is line for item in c["项"]))
+    return f"类[{index}].项[{next(i for i, item in enumerate(classes[index]['项']) if item is line)}]."
+
+
 def _states_budget(text: str) -> bool:
     return any(p.search(text) for p in (_BUDGET, _YEAR_BUDGET, _ACTUAL, _RATE, _YEAR_RATE))
+
+
+def _compared(reading: Reading, target: dict, where: str, sentence) -> None:
+    """The comparison word of the actual against the budget, where the sentence states one."""
+    match = _COMPARED.search(sentence.text)
+    if match is None:
+        return
+    word = match[1] or ("基本持平" if match[3] else match[4])
+    base = match[2] or match[5]
+    target["决算与预算比较"] = {"词": word, **({"基准": base + "预算"} if base else {})}
+    reading.provenance[f"{where}决算与预算比较"] = (sentence.line, sentence.text)
 
 
 def _reason(match, sentence) -> str:
@@ -110,9 +129,11 @@ def read(sentences) -> Reading:
                 and (_BUDGET.search(text) or _YEAR_BUDGET.search(text)):
             _budget_lines(reading, reading.value, "", sentence, total=True)
             at_total = True
+            _compared(reading, reading.value, "", sentence)
             if (match := _REASON.search(text)):
                 reading.put(("差异原因",), _reason(match, sentence), sentence)
         elif at_total and line is None and (match := _REASON.search(text)):
+            _compared(reading, reading.value, "", sentence)
             reading.put(("差异原因",), _reason(match, sentence), sentence)
         elif not classes and (match := _TOTAL.search(text)):
             reading.put(("支出决算",), as_figure(match[1]), sentence)
@@ -136,10 +157,14 @@ def read(sentences) -> Reading:
             index = next(i for i, c in enumerate(classes) if any(item is line for item in c["项"]))
             position = next(i for i, item in enumerate(classes[index]["项"]) if item is line)
             _budget_lines(reading, line, f"类[{index}].项[{position}].", sentence, total=False)
+            _compared(reading, line, _line_where(classes, line), sentence)
             if (match := _REASON.search(text)):       # "…完成年初预算的107.45%，主要原因是…"
                 line["差异原因"] = _reason(match, sentence)
         elif line is not None and (match := _REASON.search(text)):
+            _compared(reading, line, _line_where(classes, line), sentence)
             line["差异原因"] = _reason(match, sentence)
+        elif line is not None and _COMPARED.search(text):
+            _compared(reading, line, _line_where(classes, line), sentence)      # "决算数与预算数持平。"
         elif line is not None and "差异原因" in line and not line["差异原因"]:
             line["差异原因"] = whole_reason(text, sentence)          # the reason written on the next line
         else:
