@@ -15,7 +15,7 @@ from .messages import t
 from .numbers import Num, NotEvaluated, fmt
 from .report import show_value
 from .rulesets import Rule, RuleSet
-from .schema import validate
+from .schema import as_printed, validate
 from .views import Arr, Missing, Obj, Text, build
 
 PASSED, FAILED, NOT_EVALUATED, NOT_APPLICABLE = "passed", "failed", "not_evaluated", "not_applicable"
@@ -125,7 +125,7 @@ class Evaluator:
     def __init__(self, ruleset: RuleSet, disclosure: Disclosure, lang: str = "zh", strict: bool = False):
         self.ruleset = ruleset
         self.disclosure = disclosure
-        self.root = build(disclosure.data)
+        self.root = build(as_printed(disclosure.data, ruleset.schema))
         self.lang = lang
         self.strict = strict
 

@@ -247,3 +247,39 @@ class FastValidator:
                         stack.append((extra, item, path + (key,)))
             elif isinstance(value, list) and isinstance(schema.get("items"), dict):
                 stack.extend((schema["items"], item, path + (i,)) for i, item in enumerate(value))
+
+
+# Figures printed as whole numbers are rounded like any other: "47%" stands for 46.5…47.5 and "126万元" for
+# 125.5…126.5, as "1687.40" stands for ±0.005. Counts (计数: people, vehicles, batches …) and scores are
+# exact, and so is 0 (nothing spent is said exactly). Constants written in a rule stay exact.
+_ROUNDED_AS_PRINTED = {"#/$defs/金额", "#/$defs/百分比"}
+
+
+def as_printed(data, schema: dict):
+    """The disclosure with every whole-number amount and percent (by the schema) as a Decimal of its
+    printed precision, so that the rounding semantics applies to it; the rest as it is."""
+    defs = schema.get("$defs", {})
+
+    def walk(value, node):
+        while isinstance(node, dict) and "$ref" in node:
+            if node["$ref"] in _ROUNDED_AS_PRINTED:
+                return Decimal(value) if type(value) is int and value != 0 else value
+            node = defs.get(node["$ref"].rsplit("/", 1)[-1])
+        if not isinstance(node, dict):
+            return value
+        if isinstance(value, dict):
+            props, extra = node.get("properties", {}), node.get("additionalProperties")
+            changed = None
+            for key, item in value.items():
+                sub = props.get(key, extra if isinstance(extra, dict) else None)
+                new = walk(item, sub) if sub is not None else item
+                if new is not item:
+                    changed = changed if changed is not None else dict(value)
+                    changed[key] = new
+            return value if changed is None else changed
+        if isinstance(value, list) and isinstance(node.get("items"), dict):
+            items = [walk(item, node["items"]) for item in value]
+            return items if any(a is not b for a, b in zip(items, value)) else value
+        return value
+
+    return walk(data, schema)

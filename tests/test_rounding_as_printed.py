@@ -1,0 +1,53 @@
+"""Figures printed as whole numbers stand for ±0.5 of their unit, as "1687.40" stands for ±0.005: a
+document printed with whole percents, or with one decimal, is as correct as the one printed with two, and
+a slip in it is still found. Counts, 0 and a rule's constants stay exact."""
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import pytest
+
+from ledgerlint.api import Checker
+from ledgerlint.schema import as_printed
+from ledgerlint.selection import load_named
+
+DOCUMENT = Path(__file__).resolve().parent / "documents" / "template2020-shanghai-style.txt"
+
+
+def test_whole_amounts_and_percents_are_rounded_counts_and_zero_are_exact():
+    schema = load_named(None, "2023").schema
+    data = {"收入决算": {"本年收入合计": 300, "事业收入": {"金额": 200, "占比": 67}, "其他收入": {"金额": 0, "占比": 0}},
+            "三公经费": {"具体情况": {"因公出国（境）费": {"团组数": 2, "人次": 6}}}}
+    printed = as_printed(data, schema)
+    income = printed["收入决算"]
+    assert type(income["本年收入合计"]) is Decimal and type(income["事业收入"]["占比"]) is Decimal
+    assert income["其他收入"]["金额"] == 0 and type(income["其他收入"]["金额"]) is int
+    trips = printed["三公经费"]["具体情况"]["因公出国（境）费"]
+    assert type(trips["团组数"]) is int and type(trips["人次"]) is int
+    assert type(data["收入决算"]["本年收入合计"]) is int          # the disclosure itself is not changed
+
+
+def _printed(places: int) -> str:
+    """The document with every percent printed to `places` decimals (rounded half up, as a computer prints)."""
+    unit = Decimal(1).scaleb(-places)
+    text = DOCUMENT.read_text(encoding="utf-8")
+    return re.sub(r"(\d+\.\d{2})%", lambda m: f"{Decimal(m[1]).quantize(unit, ROUND_HALF_UP)}%", text)
+
+
+@pytest.mark.parametrize("places", [0, 1])
+def test_a_correct_document_printed_with_whole_or_one_decimal_percents_has_no_finding(tmp_path, places):
+    path = tmp_path / f"printed-{places}.txt"
+    path.write_text(_printed(places), encoding="utf-8")
+    assert ("占 98%" if places == 0 else "占 98.3%") in path.read_text(encoding="utf-8")
+    report = Checker().check_file(path)
+    assert [(f.rule, f.message) for f in report.findings if f.severity in ("error", "warning")] == []
+
+
+@pytest.mark.parametrize("places, said, slip", [(0, "占 66%", "占 64%"), (1, "占 66.1%", "占 64.1%")])
+def test_one_slip_in_such_a_document_is_exactly_that_slip(tmp_path, places, said, slip):
+    text = _printed(places)
+    assert text.count(said) == 1
+    path = tmp_path / "slip.txt"
+    path.write_text(text.replace(said, slip), encoding="utf-8")
+    report = Checker().check_file(path)
+    assert {f.rule for f in report.findings if f.severity in ("error", "warning")} == {"ZC-002", "ZC-004"}
