@@ -25,9 +25,9 @@ pytestmark = pytest.mark.skipif(not REALDOCS.is_dir(), reason="the real document
 
 # the errors and warnings each document gives: (rule, page, line), each a slip of the document itself
 REAL_SLIPS = {
-    # 9746.50 / 10210.34 × 100 = 95.4571…, printed 95.45 (cut off, not rounded: 95.46)
+    # 9746.50 / 10210.34 × 100 = 95.4571…, printed 95.45 (cut off, not rounded: 95.46) — a warning that says so
     "sh-putuo-guihuaziyuan-2024.pdf": {("YB-006", 21, 14),
-                                       # 9746.50 / 9759.38 × 100 = 99.868…, printed 99.86
+                                       # 9746.50 / 9759.38 × 100 = 99.868…, printed 99.86 (cut off: a warning)
                                        ("YB-010", 21, 2),
                                        # the text's 人员经费 4896.98 against the table's 4884.09 (301 4816.14
                                        # + 303 67.96 = 4884.10; the table's own 人员经费合计 row: 4884.09)

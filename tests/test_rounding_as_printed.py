@@ -51,3 +51,21 @@ def test_one_slip_in_such_a_document_is_exactly_that_slip(tmp_path, places, said
     path.write_text(text.replace(said, slip), encoding="utf-8")
     report = Checker().check_file(path)
     assert {f.rule for f in report.findings if f.severity in ("error", "warning")} == {"ZC-002", "ZC-004"}
+
+
+@pytest.mark.parametrize("printed, severity", [("45.61", "warning"), ("45.60", "error"), ("45.62", None)])
+def test_a_percent_cut_off_instead_of_rounded_is_a_warning_that_says_so(tmp_path, printed, severity):
+    """456.19 of 1000.00 is 45.619%: printed 45.61 it is cut off (a warning that says so), 45.60 is wrong (an
+    error), 45.62 is right."""
+    from ledgerlint.decimaljson import dumps
+    data = {"年度": 2023, "单位": {"名称": "示例局", "性质": "行政单位"}, "地区": {"省": "示例省"},
+            "支出决算": {"本年支出合计": Decimal("1000.00")},
+            "一般公共预算财政拨款支出决算": {"支出决算": Decimal("456.19"), "占本年支出合计百分比": Decimal(printed), "类": []}}
+    path = tmp_path / "d.json"
+    path.write_text(dumps(data), encoding="utf-8")
+    found = [f for f in Checker().check_file(path).findings if f.rule == "YB-010"]
+    assert [f.severity for f in found] == ([severity] if severity else [])
+    if severity == "warning":
+        assert "所写 45.61 是计算值截去末位所得，四舍五入应为 45.62" in found[0].message
+    if severity == "error":
+        assert "截去" not in found[0].message

@@ -5,8 +5,8 @@ was missing or not a number; the reason is kept) or not_applicable (`when` was f
 element). A failure is re-run once with a tracing reader, so the finding can name every figure involved,
 and a comparison's two sides are evaluated apart to show both values, their difference and the allowance.
 """
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from .findings import SEVERITY_RANK, Finding, sort_key
 from . import functions
@@ -103,6 +103,10 @@ def _sides(rule: Rule, root, bindings, lang):
     finally:
         functions.TRACE = None
     values = {"left": show_value(left), "right": show_value(right)}
+    if symbol == "==" and isinstance(left, Num) and isinstance(right, Num):
+        cut = _cut_off(left, right) or _cut_off(right, left)
+        if cut:
+            values["truncated"], values["rounded"] = cut
     if isinstance(left, Num) and isinstance(right, Num) and left.is_exact and right.is_exact \
             and rule.message is not None:
         return values, "", reads  # counts and codes: the rule's message says it; no allowance to show
@@ -117,6 +121,26 @@ def _sides(rule: Rule, root, bindings, lang):
     else:
         text = t("finding.sides", lang, left=values["left"], op=symbol, right=values["right"])
     return values, text, reads
+
+
+def _is_percent(path) -> bool:
+    key = str(path[-1]) if path else ""
+    return "百分比" in key or "占比" in key or key.endswith("率")
+
+
+def _cut_off(stated: Num, computed: Num):
+    """(stated, rounded) as text when a stated percent is the computed value cut off at its decimals
+    instead of rounded (95.45 for 95.4572…: rounded it is 95.46) — a slip of its own, not a wrong figure."""
+    exponent = stated.value.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent > 0 or stated.path is None or not _is_percent(stated.path):
+        return None
+    unit = Decimal(1).scaleb(exponent)
+    if stated.radius() != unit / 2 or stated.value == 0:
+        return None
+    low, high = (computed.lo.quantize(unit, ROUND_DOWN), computed.hi.quantize(unit, ROUND_DOWN))
+    if not low <= stated.value <= high:
+        return None
+    return fmt(stated.value), fmt(computed.value.quantize(unit, ROUND_HALF_UP))
 
 
 class Evaluator:
@@ -179,7 +203,13 @@ class Evaluator:
             message = rule.message.render(self.root, bindings)
             if detail:
                 message = f"{message}（{detail}）" if self.lang == "zh" else f"{message} ({detail})"
-        return Outcome(rule, FAILED, self._finding(rule, FAILED, message, _places(reads), element_path, values))
+        finding = self._finding(rule, FAILED, message, _places(reads), element_path, values)
+        # cut off instead of rounded: one warning that says so, in place of an error that the figure is wrong
+        # (a rule that is a warning already, such as a share adjusted to total 100%, says what it means)
+        if "truncated" in values and rule.severity == "error":
+            note = t("finding.truncated", self.lang, stated=values["truncated"], rounded=values["rounded"])
+            finding = replace(finding, severity="warning", message=f"{message}{note}")
+        return Outcome(rule, FAILED, finding)
 
     def run_rule(self, rule: Rule) -> list[Outcome]:
         if rule.when is not None:

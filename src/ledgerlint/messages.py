@@ -29,6 +29,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "document.no_year": {"zh": "文档中找不到决算年度（如“2023年度”）；请用 --year 指定", "en": "no year of accounts (such as “2023年度”) found in the document; give it with --year"},
     "document.is_budget": {"zh": "这是一份部门预算（{year} 年），不是部门决算；ledgerlint 目前只有部门决算的规则集", "en": "this is a departmental budget ({year}), not final accounts; ledgerlint has rule sets for final accounts only"},
     "document.is_government": {"zh": "这是一份政府决算（本级或总决算，{year} 年），不是部门决算；ledgerlint 目前只有部门决算的规则集", "en": "this is a government's own final accounts ({year}), not a department's; ledgerlint has rule sets for departmental final accounts only"},
+    "finding.truncated": {"zh": "；所写 {stated} 是计算值截去末位所得，四舍五入应为 {rounded}", "en": "; the stated {stated} is the computed value cut off, not rounded: {rounded}"},
     "html.unit": {"zh": "单位：", "en": "unit: "},
     "document.not_stated_title": {"zh": "文中未读到", "en": "not stated"},
     "document.not_stated": {"zh": "文档中没有读到“{name}”（文中未写明，或写法未能识别），相关检查未做", "en": "“{name}” was not read from the document (not stated, or in words the extractor does not read); the checks on it were not run"},
