@@ -460,6 +460,21 @@ def f_bare(text):
     return found
 
 
+_YEAR = __import__("re").compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_COMPARED = __import__("re").compile(r"(?:与|比|较|同比|对比|截至|截止|自|从|至|于|上年|以前)\s*$")
+
+
+def f_years(text):
+    """years(文字)：文字中作为“本年”写出的年份（不含“与2023年度相比”“较上年”等比较的年份和日期），
+    如 years("2020年公务接待费支出 3.00 万元") 为 [2020]。"""
+    if isinstance(text, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(text.path), at=text.path)
+    if not isinstance(text, str):
+        raise NotEvaluated("eval.not_text", value=_describe(text))
+    return [Num.exact(Decimal(m[1])) for m in _YEAR.finditer(text)
+            if not _COMPARED.search(text[max(0, m.start() - 4):m.start()])]
+
+
 UP_WORDS = ("增加", "增长", "上升")
 DOWN_WORDS = ("减少", "下降", "降低", "减")
 
@@ -540,7 +555,7 @@ FUNCTIONS = {
     "texts": f_texts, "find": f_find, "having": f_having, "direction": f_direction,
     "signed_amount": f_signed_amount, "signed_pct": f_signed_pct, "implied_pct": f_implied_pct,
     "wan": f_wan, "coalesce": f_coalesce, "meets": f_meets, "name": f_name, "children": f_children,
-    "bare": f_bare,
+    "bare": f_bare, "years": f_years,
 }
 
 # functions that read the whole document when called without an object (texts(), find("键"), having("键"))
@@ -552,7 +567,7 @@ ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (
          "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1),
          "texts": (0, 1), "find": (1, 2), "having": (1, 2), "direction": (1, 1), "signed_amount": (1, 1),
          "signed_pct": (1, 1), "implied_pct": (2, 2), "wan": (1, 1), "coalesce": (2, 2), "meets": (3, 3),
-         "name": (1, 1), "children": (2, 2), "bare": (1, 1)}
+         "name": (1, 1), "children": (2, 2), "bare": (1, 1), "years": (1, 1)}
 
 OPERATORS = {
     "_path": op_path,
