@@ -143,3 +143,10 @@ def test_the_html_report_marks_a_finding_inside_its_table(tmp_path):
     parser = Cells()
     parser.feed(render_html([report]))
     assert "454.00BB-005" in parser.cells and "950.00BB-001" in parser.cells
+
+
+def test_a_table_of_amounts_that_is_no_standard_table_is_listed_not_dropped(tmp_path):
+    text = _text().replace("第三部分 上海市示例区水务局 2024 年度部门决算情况说明\n", "项目资金明细表\n\t项目\n\t金额\n\n\t防汛物资\n\t12.50\n\n"
+                           "第三部分 上海市示例区水务局 2024 年度部门决算情况说明\n", 1)
+    extraction = extract(read_document(_write(tmp_path, text)))
+    assert [t for _, t in extraction.unused if t.startswith("（表格）")] == ["（表格）防汛物资 | 12.50"]

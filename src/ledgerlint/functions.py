@@ -4,6 +4,7 @@ Operators (_add, _eq, _get, …) are what the compiler turns `+`, `==`, `a.b`, `
 only the values of views.py and raise NotEvaluated for anything else, so no Python object is reachable.
 FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is its documentation.
 """
+import re
 import time
 from decimal import Decimal
 
@@ -428,13 +429,19 @@ def f_having(obj, key=None):
     return [v for v in _walk(obj) if isinstance(v, Obj) and key in v.raw]
 
 
+def _text_argument(value) -> str:
+    """A function's text argument; a missing or non-text value makes the rule not evaluated."""
+    if isinstance(value, Missing):
+        raise NotEvaluated("eval.missing", path=format_path(value.path), at=value.path)
+    if not isinstance(value, str):
+        raise NotEvaluated("eval.not_text", value=_describe(value))
+    return value
+
+
 def f_children(rows, code):
     """children(表.行, 科目编码)：决算表中该科目的下一级各行（类 → 其下各款，款 → 其下各项，按编码）；
     科目编码写 "" 时为各类。"""
-    if isinstance(code, Missing):
-        raise NotEvaluated("eval.missing", path=format_path(code.path), at=code.path)
-    if not isinstance(code, str):
-        raise NotEvaluated("eval.not_text", value=_describe(code))
+    code = _text_argument(code)
     items = rows.items if isinstance(rows, Arr) else _items(rows)
     tick(len(items))
     width = len(code) + (3 if not code else 2)
@@ -446,31 +453,25 @@ def f_children(rows, code):
     return found
 
 
-_NUMBERING = __import__("re").compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])\s*")
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．])\s*")
 
 
 def f_bare(text):
     """bare(文字)：去掉开头的“一、”“（一）”“1.”等序号，如 bare("八、社会保障和就业支出") 为 "社会保障和就业支出"。"""
-    if isinstance(text, Missing):
-        raise NotEvaluated("eval.missing", path=format_path(text.path), at=text.path)
-    if not isinstance(text, str):
-        raise NotEvaluated("eval.not_text", value=_describe(text))
+    _text_argument(text)
     found = Text(_NUMBERING.sub("", text).strip())
     found.path = getattr(text, "path", ())
     return found
 
 
-_YEAR = __import__("re").compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
-_COMPARED = __import__("re").compile(r"(?:与|比|较|同比|对比|截至|截止|自|从|至|于|上年|以前)\s*$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_COMPARED = re.compile(r"(?:与|比|较|同比|对比|截至|截止|自|从|至|于|上年|以前)\s*$")
 
 
 def f_years(text):
     """years(文字)：文字中作为“本年”写出的年份（不含“与2023年度相比”“较上年”等比较的年份和日期），
     如 years("2020年公务接待费支出 3.00 万元") 为 [2020]。"""
-    if isinstance(text, Missing):
-        raise NotEvaluated("eval.missing", path=format_path(text.path), at=text.path)
-    if not isinstance(text, str):
-        raise NotEvaluated("eval.not_text", value=_describe(text))
+    _text_argument(text)
     return [Num.exact(Decimal(m[1])) for m in _YEAR.finditer(text)
             if not _COMPARED.search(text[max(0, m.start() - 4):m.start()])]
 

@@ -64,7 +64,7 @@ class Extraction:
         for path, value in _numbers(self.disclosure):
             key = path
             while key and key not in self.provenance:      # a row's provenance covers its cells
-                key = re.sub(r"(\.?[^.\[]+|\[\d+\])$", "", key)
+                key = _parent(key)
             if key:
                 found.add((self.provenance[key][0], value))
         found.update(self.also)
@@ -84,8 +84,13 @@ class Extraction:
                       if key.startswith(path + ".") or key.startswith(path + "[")]
             if inside:
                 return min(inside)
-            path = re.sub(r"(\.?[^.\[]+|\[\d+\])$", "", path)
+            path = _parent(path)
         return None
+
+
+def _parent(path: str) -> str:
+    """"a.b[0].c" → "a.b[0]" → "a.b" → "a" → ""."""
+    return re.sub(r"(\.?[^.\[]+|\[\d+\])$", "", path)
 
 
 def leaves(value, path: str = ""):
@@ -220,12 +225,24 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
         extraction.unused.extend(_shown(item) for item in reading.unused)
     order = list(schema.get("properties", {}))
     statements = read_statements(lines, table_rows, schema.get("x-tables", {}))
+    read_lines = set()
     if statements:
         values["决算表"] = {}
         for statement in statements:
             values["决算表"].setdefault(statement.name, statement.as_data())
             for where, (line, _column) in statement.places.items():
                 extraction.provenance.setdefault(f"决算表.{statement.name}.{where}", (line, _row_text(lines, line)))
+                read_lines.add(line)
+    # a table of amounts that is none of the standard tables (its title not recognised) is listed, not
+    # dropped: its first row of figures stands for it (rows a section's reader read are its own)
+    listed = set()
+    for row in table_rows:
+        if row.table in listed or row.line in read_lines or any(cell.line in read_lines for cell in row.cells):
+            continue
+        if any(re.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+", cell.text) for cell in row.cells) \
+                and not any(s.key == "预算绩效" and s.first < row.line <= s.last for s in found):
+            listed.add(row.table)
+            extraction.unused.append((row.line, f"（表格）{row.text}"))
     # the document's sentences as written, for the rules that read wording (a template's alternative
     # left in, doubled punctuation, a percent without its %): cut after a sentence's end but with a run of
     # marks kept whole ("。。" stays), headings and table cells left out

@@ -74,23 +74,26 @@ def _value(text: str):
 
 
 def _title(lines: list[str], first: int, aliases: dict) -> tuple:
-    """(standard name, title as written, its line, unit) from the prose just above a table's first row."""
-    name = title = at = unit = None
+    """(standard name, title as written, its line, unit) from the prose just above a table's first row:
+    the nearest line that is not only the unit ("单位：万元") or a page number is the title; a table whose
+    title is no standard table's has none (a line further up belongs to something else)."""
+    unit = None
     for number in range(first - 1, max(0, first - 5), -1):
         line = lines[number - 1]
-        if line.startswith("\t") or not line.strip():
-            if line.startswith("\t"):
-                break
-            continue
+        if line.startswith("\t"):
+            break
         text = normalise(line).strip()
+        if not text or re.fullmatch(r"[-—\s]*\d{1,3}[-—\s]*", text):
+            continue
         if unit is None and (found := _UNIT.search(text)):
             unit = found[1]
         bare = re.sub(r"单位\s*:.*$|单位名称\s*:?", "", text).strip()
+        if not bare:
+            continue
         bare = re.sub(r"^(?:表\s*\d+\s*[:：]?|[一二三四五六七八九十]+、)\s*", "", bare)
         key = _standard(bare, aliases)
-        if key:
-            return key, bare, number, unit
-    return name, title, at, unit
+        return (key, bare, number, unit) if key else (None, None, None, unit)
+    return None, None, None, unit
 
 
 def _standard(text: str, aliases: dict) -> str | None:

@@ -13,6 +13,8 @@ from ..doctext import NUMBER, PLACEHOLDER, normalise
 FIGURE = f"({NUMBER}|{PLACEHOLDER})"
 # the word before a share: "占 P%", "占比P%", "占本年收入的P%", "占“三公”经费的P%"
 SHARE = r"占(?:比)?[^,;。\d%]{0,10}?"
+# a function class with its amount and share: "教育支出 425,287.27 万元，占总支出的 92.92%"
+CLASS_SHARE = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
 _CHANGE_KEYS = ("方向", "金额", "百分比方向", "百分比", "百分比说明", "原因")
 _BASES = {"年初预算": "与年初预算比较", "上年决算": "与上年决算比较", "上年": "与上年决算比较",
           "上年度": "与上年决算比较", "上一年度": "与上年决算比较", "上年度决算": "与上年决算比较",

@@ -6,13 +6,12 @@ expenditure by function (政府收支分类科目, 类 level), so rules can key 
 import re
 
 from ..changes import as_figure
-from . import FIGURE, SHARE, Reading
+from . import CLASS_SHARE as _CLASS, FIGURE, SHARE, Reading
 from .codes import class_code
 
 # "财政拨款收、支总计各是A,B万元": B is the spending side's, restating A
 _TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*(?:万元)?"
                     rf"(?:\s*[、,]\s*{FIGURE})?\s*万元")
-_CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*:?\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
 
 
 # 高等学校: "财政拨款支出总计为 A 万元，其中基本支出 B 万元，占总支出的 P%；项目支出 C 万元，占…", then each

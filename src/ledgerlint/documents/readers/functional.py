@@ -154,10 +154,9 @@ def read(sentences) -> Reading:
                 line = {"科目编码": item_code(line["款名称"], line["科目名称"]), **line}
             classes[-1]["项"].append(line)
         elif line is not None and _states_budget(text):
-            index = next(i for i, c in enumerate(classes) if any(item is line for item in c["项"]))
-            position = next(i for i, item in enumerate(classes[index]["项"]) if item is line)
-            _budget_lines(reading, line, f"类[{index}].项[{position}].", sentence, total=False)
-            _compared(reading, line, _line_where(classes, line), sentence)
+            where = _line_where(classes, line)
+            _budget_lines(reading, line, where, sentence, total=False)
+            _compared(reading, line, where, sentence)
             if (match := _REASON.search(text)):       # "…完成年初预算的107.45%，主要原因是…"
                 line["差异原因"] = _reason(match, sentence)
         elif line is not None and (match := _REASON.search(text)):

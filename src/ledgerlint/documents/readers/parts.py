@@ -7,7 +7,7 @@ optional in the text, as published documents differ on both."""
 import re
 
 from ..changes import as_figure
-from . import FIGURE, SHARE, Reading
+from . import CLASS_SHARE as _CLASS, FIGURE, SHARE, Reading
 from .codes import class_code
 
 _AMOUNT = "#/$defs/金额"
@@ -26,7 +26,6 @@ def _label(spec: dict, key: str) -> str:
 # what a template calls the year's totals (高等学校: "收入总计", "各项支出总计")
 _TEMPLATE_TERMS = {"高等学校": {"本年收入合计": r"(?:收入总计|收入总额)", "本年支出合计": r"(?:各项)?支出总计"}}
 # "按照支出功能科目划分，教育支出 A 万元，占总支出的 P%": the spending by function class
-_CLASS = re.compile(rf"([^\s,、;:0-9]+?支出)\s*{FIGURE}\s*万元\s*,\s*{SHARE}\s*{FIGURE}\s*%")
 
 
 def patterns(section_schema: dict, template: str = "部门") -> list:

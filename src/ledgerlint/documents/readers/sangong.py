@@ -81,8 +81,6 @@ def _changes(reading: Reading, sentence) -> bool:
         if change is None:
             continue
         path = ("具体情况", named, "与上年比较") if named and not (index == 0 and "三公" in clause) else ("总体情况", "与上年比较")
-        if path[-2] is None:
-            continue
         sub = Sentence(sentence.line, clause, sentence.original)
         found = reading.put_change(path, sub) or found
     return found
