@@ -3,7 +3,7 @@ wordings of different provinces and years (our own short documents)."""
 import pytest
 
 from conftest import RULES
-from ledgerlint.documents.outline import heading, sections
+from ledgerlint.documents.outline import heading, numbering, numeral_value, sections
 from ledgerlint.selection import load_named
 
 
@@ -80,3 +80,24 @@ def test_one_and_four_are_not_confused_when_words_are_left_out(schema):
     provinces leave out; a loose match is used only where it names one section."""
     found, _ = keys(["一、收入支出决算总体情况说明", "x", "四、财政拨款收入支出决算总体情况说明", "y"], schema)
     assert [k for k, *_ in found] == ["收入支出决算总体情况", "财政拨款收入支出决算总体情况"]
+
+
+def test_numbering_keeps_each_level_apart_and_restarts_under_a_new_parent():
+    lines = ["第一部分 概况", "一、主要职能", "（一）负责水务管理。", "（二）负责防汛。", "二、机构设置",
+             "第三部分 情况说明", "一、收入支出决算总体情况说明", "（一）总体情况", "1、农林水支出。", "2、卫生健康支出。",
+             "（三）具体情况", "\t1、表格里的编号", "二、收入决算情况说明", "二、支出决算情况说明"]
+    found = [(item.number, item.previous.number if item.previous else None) for item in numbering(lines)]
+    assert found == [("一、", None), ("(一)", None), ("(二)", "(一)"), ("二、", "一、"), ("一、", None),
+                     ("(一)", None), ("1、", None), ("2、", "1、"), ("(三)", "(一)"), ("二、", "一、"),
+                     ("二、", "二、")]
+
+
+def test_a_number_written_inside_the_paragraph_before_is_no_skip():
+    lines = ["（七）负责会计管理工作。（八）负责非税收入管理。", "（九）负责国库管理。", "（十一）负责债务管理。"]
+    items = numbering(lines)
+    assert [(i.value, i.previous.value if i.previous else None) for i in items] == [(7, None), (9, 8), (11, 9)]
+
+
+@pytest.mark.parametrize("numeral, value", [("三", 3), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23)])
+def test_numeral_value(numeral, value):
+    assert numeral_value(numeral) == value

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .doctext import figures, normalise, sentences
 from ..errors import DisclosureError
 from .identity import read_identity
-from .outline import claims_whole, sections, titled_section
+from .outline import claims_whole, numbering, sections, titled_section
 from .statements import read_statements
 from .readers import as_written, flat, performance, texts
 from .readers import appropriations, economic, functional, overall, parts, sangong
@@ -256,6 +256,17 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
                 written.append(piece.strip())
     if written:
         values["原文"] = written
+    # the numbered headings and list items, each with the one before it at its level: for the rule on
+    # numbering that skips or repeats a number, and on placeholders in headings (原文 has no headings)
+    outline = []
+    for item in numbering(lines):
+        entry = {"编号": _full_width(item.number), "序号": item.value, "文字": item.written}
+        if item.previous is not None:
+            entry.update({"前一编号": _full_width(item.previous.number), "前一序号": item.previous.value})
+        extraction.provenance[f"标题[{len(outline)}]"] = (item.line, item.written)
+        outline.append(entry)
+    if outline:
+        values["标题"] = outline
     merged = {**identity, **values, **({"重复陈述": restated} if restated else {})}
     extraction.disclosure = {key: merged[key] for key in sorted(merged, key=lambda k: order.index(k) if k in order else len(order))}
     extraction.provenance["年度"] = next(((s.line, s.text) for s in all_sentences if f"{year}" in s.text), (1, ""))
@@ -264,3 +275,8 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
         stated = {section.key for section in found}
         extraction.partial = [key for key in order if key in values and key in stated]
     return extraction
+
+
+def _full_width(number: str) -> str:
+    """"(三)" as the template writes it: "（三）"."""
+    return number.replace("(", "（").replace(")", "）")

@@ -130,6 +130,83 @@ def sections(lines: list[str], schema: dict) -> tuple[list[Section], list[Headin
     return found, unmatched
 
 
+def numeral_value(numeral: str) -> int:
+    """"三" → 3, "十一" → 11, "二十" → 20, "二十三" → 23."""
+    digits = {c: i for i, c in enumerate(_NUMERALS[:9], start=1)}
+    tens, _, ones = numeral.partition("十")
+    if "十" not in numeral:
+        return digits[numeral]
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    line: int
+    number: str                 # as written: "三、", "(三)", "3、"
+    value: int
+    text: str                   # the whole line, normalised
+    written: str                # the line as the document writes it
+    previous: "Numbered | None"     # the heading before it at its level and under the same parent
+
+
+# the levels of numbering, outermost first; a heading resets the count of every level below it. A part
+# (第X部分) only resets: the template's 第二部分 (the tables) often has no heading of its own in the body.
+# Arabic numbers count with 、 or in brackets only: "1." at a line's start is as often a decimal.
+_LEVELS = (
+    (re.compile(rf"^第([{_NUMERALS}]+)部分"), numeral_value, "第{}部分"),
+    (re.compile(rf"^([{_NUMERALS}]+)\s*、"), numeral_value, "{}、"),
+    (re.compile(rf"^\(([{_NUMERALS}]+)\)"), numeral_value, "({})"),
+    (re.compile(r"^(\d{1,2})\s*、(?!\d)"), int, "{}、"),
+    (re.compile(r"^\((\d{1,2})\)"), int, "({})"),
+)
+_CHINESE = "一二三四五六七八九十"
+
+
+def _written(level: int, value: int) -> str:
+    form = _LEVELS[level][2]
+    if level in (3, 4):
+        return form.format(value)
+    if value <= 10:
+        return form.format(_CHINESE[value - 1])
+    tens, ones = divmod(value, 10)
+    return form.format(("" if tens == 1 else _CHINESE[tens - 1]) + "十" + (_CHINESE[ones - 1] if ones else ""))
+
+
+def numbering(lines: list[str]) -> list[Numbered]:
+    """Every line that starts with a number of the outline (第X部分 excepted), with the one before it at its
+    level. A count starting again at 1 (the body after a 目录, a second list in one section) has no
+    previous. A number the document wrote inside a paragraph ("…规则。(八)负责…") counts as written, so
+    the next heading does not look like a skip."""
+    found: list[Numbered] = []
+    last: dict[int, Numbered] = {}
+    between: list[str] = []          # the lines since the last numbered one, for numbers written inline
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("\t"):     # a table's cell
+            continue
+        text = normalise(line).strip()
+        level = next((i for i, (pattern, _, _) in enumerate(_LEVELS) if pattern.match(text)), None)
+        if level is None:
+            between.append(text)
+            continue
+        match = _LEVELS[level][0].match(text)
+        value = _LEVELS[level][1](match[1])
+        for lower in range(level + 1, len(_LEVELS)):
+            last.pop(lower, None)
+        previous = last.get(level) if value != 1 else None
+        if previous is not None and value > previous.value + 1:
+            inline = " ".join([previous.text] + between)
+            written = [v for v in range(previous.value + 1, value) if _written(level, v) in inline]
+            if len(written) == value - previous.value - 1:
+                previous = Numbered(previous.line, _written(level, value - 1), value - 1, previous.text,
+                                    previous.written, None)
+        item = Numbered(number, _written(level, value), value, text, line.strip(), previous)
+        if level > 0:
+            found.append(item)
+        last[level] = item
+        between = []
+    return found
+
+
 _CONTENTS = re.compile(r"^\s*目\s*录\s*$")
 
 
