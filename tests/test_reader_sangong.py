@@ -74,3 +74,14 @@ def test_the_seed_documents_section_reads_every_figure():
     reading = sangong.read(seed_document_section("三公经费"))
     assert figure_share(read_json(SEED)["三公经费"], reading.value) == (1.0, [])
     assert reading.unused == []
+
+
+def test_vehicles_by_kind_are_read_after_their_count_and_new_energy_is_not_a_kind():
+    text = ("（二）财政拨款“三公”经费支出具体情况说明。\n"
+            "公务用车购置支出 36.00万元，购置公务用车 2 辆，其中：执法执勤用车 1 辆、特种专业技术用车 1 辆。\n"
+            "公务用车运行维护费支出 12.00万元，公务用车保有量为 5 辆，其中：一般公务用车 3 辆，"
+            "新能源汽车 2 辆，执法执勤车辆 2 辆（含应急保障 1 辆）。")
+    cars = sangong.read(sentences(text.splitlines())).value["具体情况"]["公务用车购置及运行维护费"]
+    assert cars["公务用车购置费"]["购置数量"] == 2
+    assert cars["公务用车购置费"]["车型"] == {"执法执勤用车": 1, "特种专业技术用车": 1}
+    assert cars["公务用车运行维护费"]["保有车型"] == {"一般公务用车": 3, "执法执勤车辆": 2}

@@ -131,7 +131,7 @@ def test_explain_without_a_file_shows_the_rule_and_what_it_replaced(runner):
 
 def test_rules_list_and_catalog(runner, tmp_path):
     listing = run(runner, "rules", "list", "--set", "陕西/2019").output.splitlines()
-    assert listing[0].startswith("规则集 陕西/2019（陕西省部门决算公开检查规则）：122 条规则")
+    assert listing[0].startswith("规则集 陕西/2019（陕西省部门决算公开检查规则）：127 条规则")
     assert any(l.startswith("SX-001") and "[七、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算情况说明]" in l
                for l in listing)
     out_dir = tmp_path / "catalog"

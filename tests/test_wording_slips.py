@@ -25,6 +25,12 @@ SLIPS = [
     ("（三）一般公共预算财政拨款支出决算具体情况", "（四）一般公共预算财政拨款支出决算具体情况", "WZ-007", set()),
     ("3、公务接待费支出 3.00 万元", "2、公务接待费支出 3.00 万元", "WZ-007", set()),
     ("十、预算绩效管理情况", "十、XX局预算绩效管理情况", "GF-001", set()),
+    ("公务用车购置支出为 0.00 万元。", "公务用车购置支出为，", "WZ-006", set()),
+    ("保有量为 3 辆。", "保有量为 3 辆，其中：一般公务用车 2 辆、执法执勤用车 2 辆。", "SG-015", set()),
+    ("团组 0 个、累计 0 人次", "团组 2 个、累计 6 人次", "SG-014", set()),
+    ("支出决算为 9.00 万元，完成预算的 75.00%，其中", "支出决算为 9.00 万元，完成预算的 80.00%，其中", "SG-003", set()),
+    ("四、项目支出：指为完成特定工作任务或事业发展目标，在基本支出之外发生的支出。",
+     "四、项目支出：指为保障机构正常运转、完成日常工作任务而发生的支出。", "MC-001", {"MC-002"}),
 ]
 
 
@@ -32,7 +38,7 @@ def test_the_document_as_it_is_has_no_such_slip():
     report = Checker().check_file(DOCUMENT)
     assert [f for f in report.findings if f.severity in ("error", "warning")] == []
     ran = {rule for rule, _, status in report.checks if status == "passed"}
-    assert {"WZ-001", "WZ-002", "WZ-003", "WZ-004", "WZ-006", "WZ-007", "YB-012"} <= ran
+    assert {"WZ-001", "WZ-002", "WZ-003", "WZ-004", "WZ-006", "WZ-007", "YB-012", "SG-003", "SG-014", "MC-001", "MC-002"} <= ran
 
 
 @pytest.mark.parametrize("said, slip, rule, also", SLIPS, ids=[s[2] for s in SLIPS])

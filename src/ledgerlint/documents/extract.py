@@ -216,6 +216,12 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
         values[section.key] = reading.value
         for path, where in reading.provenance.items():
             extraction.provenance.setdefault(f"{section.key}.{path}", where)   # the first reading of a figure wins
+        field, read_also = texts.ALSO.get(section.key, (None, None))
+        if field in schema.get("properties", {}):       # a year's schema without the field: not read
+            if (more := read_also(inside)).value:
+                values.setdefault(field, more.value)
+                for path, where in more.provenance.items():
+                    extraction.provenance.setdefault(f"{field}{path}", where)
         extraction.also.extend(reading.also)
         for item in reading.restated:
             line, text = item.pop("line")

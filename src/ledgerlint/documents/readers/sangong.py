@@ -34,6 +34,9 @@ _TRIPS = re.compile(rf"团组\s*{_A}\s*个\s*[,、]\s*(?:累计)?\s*{_A}\s*人�
 _WHOLE = re.compile(rf"三公\W*经费(?:财政拨款)?支出(?:决算)?(?:为)?\s*{_A}\s*万元\s*,\s*其中")
 _BOUGHT = re.compile(rf"购置(?:公务用)?车(?:辆)?\s*{_A}\s*辆")
 _HELD = re.compile(rf"保有量(?:为)?\s*{_A}\s*辆")
+# "…N 辆，其中：一般公务用车 1 辆、执法执勤用车 2 辆": the kinds right after a vehicle count
+_KINDS = re.compile(r"\s*[,;]?\s*其中\s*:?\s*")
+_KIND = re.compile(rf"\s*[、,;]?\s*([\u4e00-\u9fff]{{1,12}}?车(?:辆)?)\s*{_A}\s*辆")
 # "接待A批次，B人次" (the seed), "国内公务接待批次为A个，接待人次为B人"
 _GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\s*万元\s*,\s*[^,;。\d]*?\s*{_A}\s*(?:批次|个)"
                      rf"\s*,\s*[^,;。\d]*?\s*{_A}\s*(?:人次|人)")
@@ -41,6 +44,19 @@ _GUESTS = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*{_A}\
 _GUEST_SPENT = re.compile(rf"(国内|国\(境\)外)公务接待(?:费)?支出\s*(?:{_A}\s*万元|({_A}\s*万)(?!元))")
 _NO_TRIPS = re.compile(r"无因公出国\(境\)团组(?:及|和)人次|未(?:安排|组织)因公出国\(境\)团组")
 _REASON = re.compile(r"差异(?:的)?原因(?:是|为|:)\s*(.*)$")
+
+
+def _put_kinds(reading: Reading, path: tuple, text: str, end: int, sentence) -> None:
+    """The vehicles by kind listed right after a count ends at `end`. A kind written with 新能源 is a
+    property of cars already counted under their use (一般公务用车 of which 新能源 …), so it is not a
+    part of the count and is left out."""
+    if not (lead := _KINDS.match(text, end)):
+        return
+    at = lead.end()
+    while (kind := _KIND.match(text, at)):
+        if "新能源" not in kind[1]:
+            reading.put(path + (kind[1],), as_figure(kind[2]), sentence)
+        at = kind.end()
 
 
 def _item(text: str) -> str | None:
@@ -172,6 +188,7 @@ def read(sentences) -> Reading:
             reading.put(subject + ("支出决算",), as_figure(match[1]), sentence)
             if (bought := _BOUGHT.search(text)):
                 reading.put(subject + ("购置数量",), as_figure(bought[1]), sentence)
+                _put_kinds(reading, subject + ("车型",), text, bought.end(), sentence)
             used = True
         elif re.search(r"公务用车运行维护(?:费)?支出", text) and (match := _SPENT.search(text)):
             subject = ("具体情况", _CARS, "公务用车运行维护费")
@@ -201,7 +218,9 @@ def read(sentences) -> Reading:
                 reading.put(("具体情况", "因公出国（境）费", name), 0, sentence)
             used = True
         if (match := _HELD.search(text)):
-            reading.put(("具体情况", _CARS, "公务用车运行维护费", "保有量"), as_figure(match[1]), sentence)
+            held = ("具体情况", _CARS, "公务用车运行维护费")
+            reading.put(held + ("保有量",), as_figure(match[1]), sentence)
+            _put_kinds(reading, held + ("保有车型",), text, match.end(), sentence)
             used = True
         # a change belongs to what its own sentence names; the subject before it only where it names none
         if item and subject[:2] != ("具体情况", item) and not (item == _CARS and subject[:2] == ("具体情况", _CARS)):

@@ -23,6 +23,20 @@ def terms(sentences) -> Reading:
     return reading
 
 
+def definitions(sentences) -> Reading:
+    """Each numbered "一、<名词>：<释义>" line as {名词, 解释}, for the rules that compare an explanation
+    with the template's (a term explained with the entry above it, copied)."""
+    reading = Reading()
+    found = []
+    for sentence in sentences:
+        match = _TERM.match(sentence.text)
+        if match and sentence.text.startswith(match[0]) and (said := sentence.text[match.end():].strip()):
+            reading.provenance[f"[{len(found)}]"] = (sentence.line, sentence.text)
+            found.append({"名词": as_written(match[1], sentence), "解释": as_written(said, sentence)})
+    reading.value = found
+    return reading
+
+
 def contact(sentences) -> Reading:
     reading = Reading()
     for sentence in sentences:
@@ -45,6 +59,8 @@ def attachments(sentences) -> Reading:
 
 
 READERS = {"名词解释": terms, "联系方式": contact, "附表": attachments}
+# what a section states beyond its own field: its key → (the other field, its reader)
+ALSO = {"名词解释": ("名词释义", definitions)}
 
 
 def units_table(reading: Reading, rows) -> None:
