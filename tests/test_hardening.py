@@ -64,13 +64,12 @@ def test_directory_missing_and_unreadable_files(runner, tmp_path, monkeypatch):
     assert "文件不存在" in runner.invoke(main, ["check", str(tmp_path / "no.json")]).output
     locked = tmp_path / "locked.json"
     shutil.copy(SYNTHETIC[1], locked)
-    real = Path.read_bytes
 
-    def read_bytes(self):
-        if self.name == "locked.json":
+    def fake_open(path, *args, **kwargs):      # root reads a chmod 000 file: refuse it here instead
+        if Path(path).name == "locked.json":
             raise PermissionError(13, "Permission denied")
-        return real(self)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        return open(path, *args, **kwargs)
+    monkeypatch.setattr("ledgerlint.inputs.open", fake_open, raising=False)
     result = runner.invoke(main, ["check", str(locked), str(SYNTHETIC[0])])
     assert result.exit_code == 2 and "locked.json: 无法读取文件：Permission denied" in result.output
     assert "未通过 0 项" in result.output  # the other file was checked

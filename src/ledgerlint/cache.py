@@ -3,18 +3,21 @@
 Reading and compiling a rule set costs more than checking a disclosure; the cache makes a second run
 start quickly. It lives where the user's caches belong ($LEDGERLINT_CACHE_DIR, else $XDG_CACHE_HOME/
 ledgerlint, else ~/.cache/ledgerlint), is private to the user (0700), is safe to delete at any time, and is
-never trusted blindly: any problem reading it means the rule set is simply built again. Set
-LEDGERLINT_NO_CACHE=1 to bypass it."""
+never trusted blindly: an entry carries a BLAKE2 digest of its content, checked before anything in it is
+unpickled, and any problem reading it means the rule set is simply built again. Set LEDGERLINT_NO_CACHE=1
+to bypass it."""
+import hashlib
+import hmac
 import os
-import zlib
 import pickle
 import sys
 import tempfile
+import zlib
 from pathlib import Path as FsPath
 
 from . import __version__
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 def cache_dir() -> FsPath:
@@ -47,21 +50,45 @@ def _code_stamp() -> str:
     return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
 
 
+_MAGIC = b"ledgerlint-cache\n"
+
+
 def load(cache_key: str):
+    """The entry, only once the digest stored with it matches what was read back: a damaged entry (a
+    flipped byte, a file cut short) is never unpickled, and the set is built again."""
     try:
         with open(cache_dir() / f"{cache_key}.pickle", "rb") as handle:
-            return pickle.load(handle)  # noqa: S301 - the user's own private cache, see the docstring
-    except Exception:  # a missing, stale or damaged entry: build the set again
+            data = handle.read()
+    except OSError:
         return None
+    head = len(_MAGIC) + _DIGEST
+    if len(data) <= head or not data.startswith(_MAGIC):
+        return None
+    digest, payload = data[len(_MAGIC):head], data[head:]
+    if not hmac.compare_digest(digest, hashlib.blake2b(payload, digest_size=_DIGEST).digest()):
+        return None
+    try:
+        return pickle.loads(payload)  # noqa: S301 - verified bytes this program wrote, see the docstring
+    except Exception:  # written by another version of the classes: build the set again
+        return None
+
+
+_DIGEST = 32
 
 
 def store(cache_key: str, ruleset) -> None:
     folder = cache_dir()
+    tmp = None
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        payload = pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(ruleset, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(_MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload)
         os.replace(tmp, folder / f"{cache_key}.pickle")
+        tmp = None
     except Exception:  # no cache is no problem: the next run builds the set again
         pass
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)

@@ -114,7 +114,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
 
     Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
     from .batch import expand, iter_checks
-    from .output import render, write_new
+    from .output import refuse_inputs, render, write_new
     from .report import JsonStream, Tally, render_table, render_text_file
 
     streaming = output is None and fmt in ("text", "json")   # file by file: a long run holds no reports
@@ -127,6 +127,12 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     if fmt == "html" and output is None:
         _fail(LedgerlintError("output.html_needs_file"), lang)
         sys.exit(2)
+    if output is not None:
+        try:
+            refuse_inputs(output, paths)       # before the work, not after it
+        except LedgerlintError as exc:
+            _fail(exc, lang)
+            sys.exit(2)
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     json_out = JsonStream(lambda text: click.echo(text, nl=False)) if streaming and fmt == "json" else None
     tally = Tally(keep_rows=fmt == "text")
@@ -162,7 +168,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
             click.echo(text, nl=False)
         else:
             try:
-                write_new(output, text, force)
+                write_new(output, text, force, paths)
             except LedgerlintError as exc:
                 _fail(exc, lang)
                 sys.exit(2)
@@ -201,8 +207,8 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
     else:
         beside = output.with_name(output.stem + ".provenance.json")
         try:
-            write_new(output, text, force)
-            write_new(beside, dumps(extraction.provenance_map(), indent=2) + "\n", force)
+            write_new(output, text, force, [document])
+            write_new(beside, dumps(extraction.provenance_map(), indent=2) + "\n", force, [document])
         except LedgerlintError as exc:
             _fail(exc, lang)
             sys.exit(2)

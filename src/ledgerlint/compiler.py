@@ -154,6 +154,10 @@ class _Compiler:
                 number = Decimal(text.replace("_", ""))
             except InvalidOperation:
                 self.fail("expr.not_allowed", node, what=text)
+            # a few digits with a huge exponent (1e999999999) is as long as its digits written out
+            if abs(number.as_tuple().exponent) > MAX_LITERAL_DIGITS or \
+                    (number and abs(number.adjusted()) > MAX_LITERAL_DIGITS):
+                self.fail("expr.long_number", node, limit=MAX_LITERAL_DIGITS)
             return self.constant(Num.exact(number))
         self.fail("expr.not_allowed", node, what=type(value).__name__)
 

@@ -262,13 +262,16 @@ def make_comparisons(tol):
 def op_in(item, container):
     container = _plain(container) if not isinstance(container, (Arr, Obj)) else container
     if isinstance(container, Obj):
+        tick()
         return str(item) in container.raw
     if isinstance(container, (Arr, list, tuple)):
+        tick(len(container))         # a comparison per element: inside a comprehension this adds up fast
         eq = make_comparisons(n.ZERO)["_eq"]
         return any(eq(item, x) for x in container)
     if isinstance(container, str):
         if not isinstance(item, str):
             raise NotEvaluated("eval.not_text", value=_describe(item))
+        tick(1 + len(container) // 64)
         return item in container
     raise NotEvaluated("eval.not_container", value=_describe(container), key="in")
 

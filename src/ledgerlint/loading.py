@@ -6,17 +6,24 @@ would silently lose or invent a figure. ledgerlint only ever reads the file.
 """
 import codecs
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FsPath
 
 from .errors import DisclosureError
+from .inputs import read_bytes
 from .messages import CATALOG, Localized
 from .paths import format_path
 from .positions import LineMap, find_bare_token
 
 MAX_BYTES = 20 * 1024 * 1024   # a disclosure is well under 1 MB; anything far larger is not one
 MAX_DEPTH = 64                 # the template nests about 8 levels deep
+MAX_VALUES = 100_000           # a disclosure holds a few thousand values (its tables included)
+# a figure no disclosure states: more digits than any amount in 万元 or 元, or an exponent that would
+# make a report write it out digit by digit (1e999999999)
+MAX_FIGURE_DIGITS = 30
+MAX_EXPONENT = 30
 FULL_WIDTH_DIGITS = "０１２３４５６７８９．，－"
 
 
@@ -39,6 +46,27 @@ def _refuse_duplicates(pairs):
 
 def _refuse_constant(name):
     raise _Constant(name)
+
+
+class _Figure(Exception):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    # checked before int(): Python refuses to convert more than 4300 digits, with a ValueError
+    if len(text.lstrip("-")) > MAX_FIGURE_DIGITS:
+        raise _Figure(text)
+    return int(text)
+
+
+def _bounded_decimal(text: str) -> Decimal:
+    mantissa = text.lower().split("e", 1)[0]
+    if sum(ch.isdigit() for ch in mantissa) > MAX_FIGURE_DIGITS:
+        raise _Figure(text)
+    value = Decimal(text)
+    if abs(value.as_tuple().exponent) > MAX_EXPONENT or (value and abs(value.adjusted()) > MAX_EXPONENT):
+        raise _Figure(text)
+    return value
 
 
 @dataclass
@@ -106,8 +134,8 @@ def parse(text: str, source: str) -> Disclosure:
     if not text.strip():
         raise DisclosureError("file.empty", file=source)
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant,
-                          object_pairs_hook=_refuse_duplicates)
+        data = json.loads(text, parse_float=_bounded_decimal, parse_int=_bounded_int,
+                          parse_constant=_refuse_constant, object_pairs_hook=_refuse_duplicates)
     except json.JSONDecodeError as exc:
         if text[exc.pos:exc.pos + 1] and text[exc.pos] in FULL_WIDTH_DIGITS:
             raise DisclosureError("json.full_width", file=source, line=exc.lineno, column=exc.colno) from None
@@ -123,46 +151,58 @@ def parse(text: str, source: str) -> Disclosure:
         offset = find_bare_token(text, {"NaN", "Infinity", "-Infinity"}) or 0
         line, col = LineMap(text).position(offset)
         raise DisclosureError("json.constant", file=source, line=line, column=col, value=exc.args[0]) from None
+    except _Figure as exc:
+        written = exc.args[0]
+        offset = find_bare_token(text, {written}) or 0
+        line, col = LineMap(text).position(offset)
+        shown = written if len(written) <= 24 else f"{written[:12]}…{written[-8:]}"
+        raise DisclosureError("json.bad_figure", file=source, line=line, column=col, value=shown,
+                              digits=MAX_FIGURE_DIGITS, exponent=MAX_EXPONENT) from None
     except RecursionError:
         raise DisclosureError("json.too_deep", file=source) from None
-    deep = _too_deep(data)
+    deep, count, lone = _shape(data)
     if deep is not None:
         line, col = LineMap(text).position(LineMap(text)._offsets.get(deep, 0))
         raise DisclosureError("json.too_deep_at", file=source, line=line, column=col, limit=MAX_DEPTH)
+    if count > MAX_VALUES:
+        raise DisclosureError("json.too_many_values", file=source, limit=MAX_VALUES)
+    if lone is not None:
+        line, col = LineMap(text).position(LineMap(text)._offsets.get(lone, 0))
+        raise DisclosureError("json.surrogate", file=source, line=line, column=col, path=format_path(lone))
     if not isinstance(data, dict):
         kind = {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(type(data), "number")
         raise DisclosureError("json.not_object", file=source, line=1, column=1, kind=Localized(f"type.{kind}"))
     return Disclosure(source=source, data=data, text=text)
 
 
-def _too_deep(data):
-    """The path of the first value nested deeper than MAX_DEPTH, or None (walked without recursion)."""
+def _shape(data):
+    """(the path of the first value nested deeper than MAX_DEPTH, the number of values, the path of the
+    first text holding a lone surrogate), walked without recursion; the walk stops once a bound is
+    passed. A lone surrogate ("\\ud800", which JSON allows) is no character: no report could write it."""
     stack = [(data, ())]
+    count = 0
     while stack:
         value, path = stack.pop()
-        if len(path) > MAX_DEPTH:
-            return path
+        count += 1
+        if len(path) > MAX_DEPTH or count > MAX_VALUES:
+            return (path if len(path) > MAX_DEPTH else None), count, None
         if isinstance(value, dict):
-            stack.extend((v, path + (k,)) for k, v in value.items())
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    return None, count, path + (key,)
+                stack.append((item, path + (key,)))
         elif isinstance(value, list):
             stack.extend((v, path + (i,)) for i, v in enumerate(value))
-    return None
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            return None, count, path
+    return None, count, None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load(path: str | FsPath, encoding: str | None = None) -> Disclosure:
     """Read and parse one disclosure file; raises DisclosureError with the place on any problem."""
     source = str(path)
-    p = FsPath(path)
-    try:
-        size = p.stat().st_size
-        if p.is_file() and size > MAX_BYTES:
-            raise DisclosureError("file.too_large", file=source, size=f"{size / 1024 / 1024:.1f}",
-                                  limit=MAX_BYTES // 1024 // 1024)
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise DisclosureError("file.missing", file=source) from None
-    except IsADirectoryError:
-        raise DisclosureError("file.is_dir", file=source) from None
-    except OSError as exc:
-        raise DisclosureError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    raw = read_bytes(path, MAX_BYTES, DisclosureError)
     return parse(decode(raw, source, encoding), source)

@@ -9,6 +9,7 @@ from pathlib import Path as FsPath
 
 from .engine import FAILED, NOT_EVALUATED, PASSED, Evaluator
 from .errors import LedgerlintError, RuleSetError
+from .inputs import is_within
 from .loading import Disclosure, load
 from .paths import parse_path
 from .rulesets import TESTS_DIR, RuleSet, _schema_errors
@@ -102,7 +103,12 @@ def case_data(path: FsPath, case) -> dict:
     then `set` ({path: value}) and `remove` ([path]) applied, so a failing case can be one changed figure."""
     data = {}
     if "based_on" in case:
-        data = load(path.parent / case["based_on"]).data
+        base = path.parent / case["based_on"]
+        # only a file of the rule set's own folder: an absolute path or ../.. would read anything
+        if FsPath(case["based_on"]).is_absolute() or not is_within(base, path.parent.parent):
+            raise RuleSetError("case.outside", file=str(path), line=case.lines.get("based_on"),
+                               path=case["based_on"])
+        data = load(base).data
     data = _merge(data, _plain(case.get("disclosure", {})))
     for target, value in _plain(case.get("set", {})).items():
         _edit(data, target, value)

@@ -6,9 +6,12 @@ from pathlib import Path as FsPath
 
 from .errors import RuleSetError
 from .findings import Finding
+from .inputs import read_bytes
 from .loading import Disclosure
 from .messages import t, type_name
 from .paths import format_path
+
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024     # the shipped schema is about 100 KB
 
 SCHEMA_FILE = "disclosure.schema.json"
 SCHEMA_PATCH = "disclosure.schema.patch.json"  # a JSON Merge Patch (RFC 7386) on the inherited schema
@@ -29,8 +32,8 @@ def merge_patch(target, patch):
 
 def _read_json(path: FsPath):
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
+        return json.loads(read_bytes(path, MAX_SCHEMA_BYTES, RuleSetError).decode("utf-8"))
+    except ValueError as exc:       # UnicodeDecodeError and json's errors alike
         raise RuleSetError("ruleset.bad_schema", file=str(path), reason=str(exc).splitlines()[0]) from None
 
 

@@ -113,23 +113,18 @@ def load_named(rules_dir, name: str, problems: list | None = None) -> RuleSet:
 
 
 def _source_folders(rules_dir, name: str) -> list:
-    """Every folder a set is read from, found by following `extends` without compiling anything."""
-    root = rules_root(rules_dir)
-    region, _, year = name.rpartition("/")
-    folders = [root / region] if region else []
-    folder = root / year
-    seen = set()
-    while folder.is_dir() and folder not in seen:
-        seen.add(folder)
-        folders.append(folder)
-        folders += [folder / "tests"] if (folder / "tests").is_dir() else []
-        meta = (folder / RULESET_FILE).read_text(encoding="utf-8")
-        parent = next((line.split(":", 1)[1].strip() for line in meta.splitlines() if line.startswith("extends:")), "")
-        parent = parent.strip("\"'")
-        if parent.startswith("ledgerlint:"):
-            shipped = shipped_rules_dir()
-            return folders + _source_folders(shipped, parent.split(":", 1)[1])
-        folder = folder.parent / parent if parent else FsPath("/nonexistent")
+    """Every folder a set could be read from: all of the rules folder (each year and overlay with its
+    tests) and all of the shipped rules, which `extends: ledgerlint:<year>` reaches. Following `extends`
+    here would mean parsing YAML (a comment after it, quotes, a flow mapping …); an edit anywhere in
+    these folders makes a new entry instead, which costs one rebuild."""
+    roots = [rules_root(rules_dir)]
+    if roots[0].resolve() != shipped_rules_dir().resolve():
+        roots.append(shipped_rules_dir())
+    folders = []
+    for root in roots:
+        folders.append(root)
+        for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+            folders += [folder] + ([folder / "tests"] if (folder / "tests").is_dir() else [])
     return folders
 
 

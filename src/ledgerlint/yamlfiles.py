@@ -5,6 +5,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
 from .errors import RuleSetError
+from .inputs import read_bytes
+
+# A rule file is a few tens of kilobytes; these bounds keep a hostile one to a fraction of a second.
+MAX_YAML_BYTES = 1024 * 1024
+MAX_YAML_NODES = 200_000
+MAX_INT_DIGITS = 30       # int() of more than 4,300 digits raises a ValueError of its own
 
 
 class LineDict(dict):
@@ -35,9 +41,20 @@ def _decimal(loader, node):
         value = Decimal(text)
     except InvalidOperation:
         value = None
+    if value is not None and value.is_finite() and (
+            sum(ch.isdigit() for ch in text.lower().split("e", 1)[0]) > MAX_INT_DIGITS
+            or abs(value.as_tuple().exponent) > MAX_INT_DIGITS or (value and abs(value.adjusted()) > MAX_INT_DIGITS)):
+        value = None       # beyond any figure: 1e999999999 would be written out digit by digit
     if value is None or not value.is_finite():
         raise RuleSetError("yaml.bad_number", file=loader.name, line=node.start_mark.line + 1, value=text)
     return value
+
+
+def _int(loader, node):
+    text = loader.construct_scalar(node)
+    if sum(ch.isdigit() for ch in text) > MAX_INT_DIGITS:
+        raise RuleSetError("yaml.bad_number", file=loader.name, line=node.start_mark.line + 1, value=text[:40])
+    return loader.construct_yaml_int(node)
 
 
 _LOADER: list = []
@@ -50,10 +67,22 @@ def _loader_class():
         import yaml
 
         class Loader(yaml.SafeLoader):
-            pass
+            nodes = 0
+
+            def compose_node(self, parent, index):
+                # an alias (*name) repeats a node: nested, a few lines expand to billions ("billion
+                # laughs"); rule files have no use for them, so none is accepted
+                if self.check_event(yaml.events.AliasEvent):
+                    event = self.peek_event()
+                    raise RuleSetError("yaml.alias", file=self.name, line=event.start_mark.line + 1)
+                self.nodes += 1
+                if self.nodes > MAX_YAML_NODES:
+                    raise RuleSetError("yaml.too_many_nodes", file=self.name, limit=MAX_YAML_NODES)
+                return super().compose_node(parent, index)
 
         Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
         Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+        Loader.add_constructor("tag:yaml.org,2002:int", _int)
         _LOADER.append(Loader)
     return _LOADER[0]
 
@@ -61,13 +90,9 @@ def _loader_class():
 def read_yaml(path: FsPath):
     source = str(path)
     try:
-        text = FsPath(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise RuleSetError("file.missing", file=source) from None
-    except UnicodeDecodeError:
-        raise RuleSetError("file.not_utf8", file=source, offset="?") from None
-    except OSError as exc:
-        raise RuleSetError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+        text = read_bytes(path, MAX_YAML_BYTES, RuleSetError).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleSetError("file.not_utf8", file=source, offset=exc.start) from None
     import yaml
     loader = _loader_class()(text)
     loader.name = source

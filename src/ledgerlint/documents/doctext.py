@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path as FsPath
 
 from ..errors import DisclosureError
+from ..inputs import read_bytes
 
 # Traditional characters (萬元, 經費, 減少, 說明 … on some provinces' pages) become simplified through
 # OpenCC's phrase-aware table (t2s): a table of our own would always miss some character of some name.
@@ -84,15 +85,11 @@ def decode(data: bytes, file: str) -> str:
     raise DisclosureError("document.encoding", file=file)
 
 
-def read_lines(path) -> list[str]:
-    path = FsPath(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise DisclosureError("file.is_dir", file=str(path)) from None
-    except OSError as exc:
-        raise DisclosureError("file.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
-    return decode(data, str(path)).splitlines()
+MAX_TEXT_BYTES = 4 * 1024 * 1024        # a .txt, read in full before its length is known
+
+
+def read_lines(path, limit: int = MAX_TEXT_BYTES) -> list[str]:
+    return decode(read_bytes(path, limit, DisclosureError), str(path)).splitlines()
 
 
 @functools.lru_cache(maxsize=8192)     # the readers normalise a sentence's line again for each figure

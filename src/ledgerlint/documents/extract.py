@@ -9,6 +9,7 @@ The rule set whose schema drives the sections is chosen as `check` chooses it, b
 province, so an overlay's sections (内蒙古's 预算绩效 parts) are known to the extractor too.
 """
 import re
+from bisect import bisect_right
 from decimal import Decimal
 from dataclasses import dataclass, field
 
@@ -195,9 +196,16 @@ def extract(document: Document, rules_dir=None, year: int | None = None, ruleset
                             template=who.template)
     values = {}
     restated: list = []       # figures a section states twice, differently: 重复陈述, for the rules
+    # the sentences and rows of a section by bisection: a long document has many sections
+    sentence_lines = [s.line for s in all_sentences]
+    row_lines = [r.line for r in table_rows]
+
+    def between(items, lines, section):
+        return items[bisect_right(lines, section.first):bisect_right(lines, section.last)]
+
     for section in found:
-        inside = [s for s in all_sentences if section.first < s.line <= section.last]
-        section_rows = [r for r in table_rows if section.first < r.line <= section.last]
+        inside = between(all_sentences, sentence_lines, section)
+        section_rows = between(table_rows, row_lines, section)
         if section.key != "预算绩效":      # the other readers read prose only
             inside = [s for s in inside if s.line not in table_lines]
         if section.key not in _READERS:

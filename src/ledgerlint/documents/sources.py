@@ -17,11 +17,19 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 
 from ..errors import DisclosureError
+from ..inputs import check_regular
 
 # doctext and tables (their patterns take a few milliseconds to compile) are imported where a document
 # is read: `check` on JSON files only asks is_document() and should not pay for them
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+
+# The bounds of a document, set where reading and checking still take a few seconds (3 s a MB of text).
+# A published disclosure is 20 to 80 pages, a few hundred thousand characters at most.
+MAX_FILE_BYTES = 50 * 1024 * 1024       # a .pdf or .docx (scanned pages and pictures make them large)
+MAX_TEXT_CHARS = 400_000                # the text of any document, once read
+MAX_PAGES = 300                         # of a PDF: each page is laid out on its own (about 0.2 s)
+MAX_DOCX_XML = 50 * 1024 * 1024         # a .docx's parts unpacked: a zip bomb is refused before it is
 
 
 @dataclass(frozen=True)
@@ -47,26 +55,22 @@ def is_document(path) -> bool:
 
 def read_document(path) -> Document:
     path = FsPath(path)
-    if not path.exists():
-        raise DisclosureError("file.missing", file=str(path))
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        pages = _docx_pages(path)
-    elif suffix == ".pdf":
-        pages = _pdf_pages(path)
+    if suffix in (".docx", ".pdf"):
+        # a regular file within its size, checked before a reader opens it (a FIFO would hang it)
+        check_regular(path, MAX_FILE_BYTES, DisclosureError)
+        pages = _docx_pages(path) if suffix == ".docx" else _pdf_pages(path)
+        lines, places = [], []
+        for page_number, page in enumerate(pages, start=1):
+            for line_number, line in page:
+                lines.append(line)
+                places.append(Place(page_number, line_number))
     else:
         from .doctext import read_lines
-        from ..loading import MAX_BYTES
-        if path.is_file() and path.stat().st_size > MAX_BYTES:     # the same bound as a JSON disclosure
-            raise DisclosureError("file.too_large", file=str(path), size=f"{path.stat().st_size / 1024 / 1024:.1f}",
-                                  limit=MAX_BYTES // 1024 // 1024)
         lines, starts = unwrap(read_lines(path))
-        return Document(str(path), lines, [Place(None, n) for n in starts])
-    lines, places = [], []
-    for page_number, page in enumerate(pages, start=1):
-        for line_number, line in page:
-            lines.append(line)
-            places.append(Place(page_number, line_number))
+        places = [Place(None, n) for n in starts]
+    if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
+        raise DisclosureError("document.too_long", file=str(path), limit=MAX_TEXT_CHARS)
     return Document(str(path), lines, places)
 
 
@@ -120,9 +124,19 @@ def _docx_pages(path: FsPath) -> list[list[tuple]]:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError:      # pragma: no cover - a dependency of the package
         raise DisclosureError("document.needs", file=str(path), package="python-docx") from None
+    from lxml.etree import XMLSyntaxError
+    try:
+        with zipfile.ZipFile(path) as package:       # what the parts unpack to, before anything unpacks them
+            unpacked = sum(part.file_size for part in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DisclosureError("document.unreadable", file=str(path), reason=str(exc) or type(exc).__name__) from None
+    if unpacked > MAX_DOCX_XML:
+        raise DisclosureError("document.unpacks_too_large", file=str(path), size=f"{unpacked / 1024 / 1024:.0f}",
+                              limit=f"{MAX_DOCX_XML / 1024 / 1024:g}")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
+        # lxml refuses entity declarations (a "billion laughs") with an XMLSyntaxError
         raise DisclosureError("document.unreadable", file=str(path), reason=str(exc) or type(exc).__name__) from None
     pages: list[list[str]] = [[]]
     for block in document.element.body.iterchildren():
@@ -187,6 +201,9 @@ def _pdf_pages(path: FsPath) -> list[list[tuple]]:
     try:
         pdf = pdfplumber.open(str(path))
         with pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise DisclosureError("document.too_many_pages", file=str(path), pages=len(pdf.pages),
+                                      limit=MAX_PAGES)
             pages = [_pdf_page_lines(page) for page in pdf.pages]
     except DisclosureError:
         raise
