@@ -3,11 +3,16 @@ the disclosure loader. The test suite runs a short version (test_hardening.py); 
 
     python tests/fuzz.py expressions --seconds 600
     python tests/fuzz.py loader --seconds 600
+    python tests/fuzz.py cache --seconds 600
 
 It prints how many inputs were tried and stops at the first input that breaks an invariant (an exception
-other than the expected refusals, a rule running past its bound, two runs that disagree)."""
+other than the expected refusals, a rule running past its bound, two runs that disagree; for the cache, a
+damaged entry giving other findings than a clean run, or any error)."""
 import argparse
+import os
+import random
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -70,6 +75,36 @@ def load_once(data: bytes):
         pass
 
 
+def findings_of(checker, document):
+    return [(f.rule, f.line, f.status, f.message) for f in checker.check_file(document).findings]
+
+
+def flip_cache_once(entry: Path, warm: bytes, expected, check, rng: random.Random) -> None:
+    """The invariant of the cache: one byte of a warm entry changed at random gives the findings of a clean
+    run (the entry is refused and the set built again), never an error or other findings."""
+    damaged = bytearray(warm)
+    at = rng.randrange(len(damaged))
+    damaged[at] = (damaged[at] + rng.randrange(1, 256)) % 256
+    entry.write_bytes(bytes(damaged))
+    assert check() == expected, f"byte {at} of {entry.name}"
+    entry.write_bytes(warm)         # the rebuild rewrote the entry: back to the warm one
+
+
+def fuzz_cache(seconds: float) -> int:
+    from ledgerlint import Checker
+    seed = Path(__file__).resolve().parent.parent / "examples" / "2023-erguna-waishi" / "disclosure.json"
+    os.environ["LEDGERLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ledgerlint-fuzz-cache-")
+    os.environ.pop("LEDGERLINT_NO_CACHE", None)
+    expected = findings_of(Checker(), seed)                   # builds and stores
+    [entry] = [p for p in Path(os.environ["LEDGERLINT_CACHE_DIR"]).glob("*.pickle") if not p.name.startswith("scope-")]
+    warm, rng, tried = entry.read_bytes(), random.Random(), 0
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop:
+        flip_cache_once(entry, warm, expected, lambda: findings_of(Checker(), seed), rng)
+        tried += 1
+    return tried
+
+
 @given(strategies.expressions, strategies.disclosures)
 def fuzz_expressions(source, document):
     evaluate_twice(source, document)
@@ -83,9 +118,13 @@ def fuzz_loader(data):
 def main():
     warnings.simplefilter("ignore")  # hypothesis warns about the size of inputs' reprs; not a finding
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("target", choices=["expressions", "loader"])
+    parser.add_argument("target", choices=["expressions", "loader", "cache"])
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
+    if args.target == "cache":
+        tried = fuzz_cache(args.seconds)
+        print(f"cache: {tried} damaged entries in {args.seconds:.0f} s, each gave the clean run's findings")
+        return
     target = {"expressions": fuzz_expressions, "loader": fuzz_loader}[args.target]
     run = settings(max_examples=500, deadline=None, database=None,
                    suppress_health_check=list(HealthCheck))(target)

@@ -75,3 +75,41 @@ def test_an_edited_overlay_scope_is_read_again(tmp_path, monkeypatch):
     meta.write_text(meta.read_text(encoding="utf-8").replace("match: [内蒙古自治区, 内蒙古]", "match: [宁夏]"),
                     encoding="utf-8")
     assert select(root, 2023, "内蒙古").name == "2023"
+
+
+def test_two_hundred_random_byte_changes_to_a_warm_entry_give_the_clean_findings(tmp_path, monkeypatch):
+    import random
+    from fuzz import flip_cache_once
+    monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("LEDGERLINT_NO_CACHE", raising=False)
+    root = tmp_path / "rules"        # a set of two rule files: rebuilt 200 times in a few seconds
+    (root / "2023").mkdir(parents=True)
+    shutil.copy(RULES / "2023" / "disclosure.schema.json", root / "2023")
+    for name in ("08-三公经费.yaml", "17-措辞与标点.yaml"):
+        shutil.copy(RULES / "2023" / name, root / "2023")
+    (root / "2023" / "ruleset.yaml").write_text("year: 2023\ntitle: t\n", encoding="utf-8")
+
+    def check():
+        return [(f.rule, f.line, f.status, f.message) for f in Checker(rules_dir=root).check_file(SEED).findings]
+    expected = check()
+    assert any(status == "failed" for _, _, status, _ in expected)      # findings that a damaged entry could drop
+    [entry] = ruleset_entries(tmp_path / "cache")
+    warm, rng = entry.read_bytes(), random.Random(17)
+    for _ in range(200):
+        flip_cache_once(entry, warm, expected, check, rng)
+
+
+def test_the_cache_sees_an_edit_to_the_set_it_extends_whatever_the_line_says(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEDGERLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("LEDGERLINT_NO_CACHE", raising=False)
+    root = tmp_path / "rules"
+    for year in ("2022", "2023"):
+        (root / year).mkdir(parents=True)
+    shutil.copy(RULES / "2023" / "disclosure.schema.json", root / "2022")
+    (root / "2022" / "ruleset.yaml").write_text("year: 2022\ntitle: t\n", encoding="utf-8")
+    (root / "2023" / "ruleset.yaml").write_text("year: 2023\ntitle: t\nextends: 2022   # inherit\n", encoding="utf-8")
+    rule = root / "2022" / "r.yaml"
+    rule.write_text("rules:\n  - id: A-1\n    title: 第一版\n    basis: b\n    assert: 年度 > 0\n", encoding="utf-8")
+    assert load_named(root, "2023").rule("A-1").title == "第一版"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("第一版", "第二版"), encoding="utf-8")
+    assert load_named(root, "2023").rule("A-1").title == "第二版"

@@ -118,9 +118,10 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     from .report import JsonStream, Tally, render_table, render_text_file
 
     streaming = output is None and fmt in ("text", "json")   # file by file: a long run holds no reports
-    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding,
-               "keep_data": fmt == "html"}
     paths = expand(files)
+    # the disclosure itself is kept for the HTML report's tree, which only a report of one file has
+    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding,
+               "keep_data": fmt == "html" and len(paths) == 1}
     if not paths:
         _fail(LedgerlintError("batch.nothing", file=" ".join(map(str, files))), lang)
         sys.exit(2)

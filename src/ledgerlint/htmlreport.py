@@ -1,6 +1,9 @@
 """One self-contained HTML report (no network, no external files): the summary, the findings grouped by
-the part of the document they concern, filters by severity, and the whole disclosure as a tree with every
-finding marked where it points."""
+the part of the document they concern, filters by severity, and — for a report of one file — the whole
+disclosure as a tree with every finding marked where it points. A report of many files has an index of
+the files (most errors first) instead of the trees: a tree is some 170 KB of HTML, and a batch of
+thousands would take gigabytes to hold and minutes to open; each finding still shows its place and
+figures."""
 import html
 from decimal import Decimal
 
@@ -91,12 +94,14 @@ class _Page:
 
     def finding(self, file_no, no, f, data):
         lang = self.lang
-        target = self.node_id(file_no, _existing(data, f.path) if data is not None else f.path)
+        shown = _e(format_path(f.path))
+        if data is not None:          # a link into the tree, where there is one
+            shown = f'<a href="#{self.node_id(file_no, _existing(data, f.path))}">{shown}</a>'
         parts = [f'<article class="finding sev-{f.severity}" data-severity="{f.severity}" id="f{file_no}-{no}">',
                  f'<span class="badge {f.severity}">{_e(t("severity1." + f.severity, lang))}</span> '
                  f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
                  f'<p class="msg">{_e(f.message)}</p>',
-                 f'<p class="meta">{_e(t("html.at", lang))}<a href="#{target}">{_e(format_path(f.path))}</a>'
+                 f'<p class="meta">{_e(t("html.at", lang))}{shown}'
                  + (f'（{_e(where(f.page, f.line, lang))}）' if f.line else "") + "</p>"]
         if "difference" in f.values:  # a numeric comparison: both sides, the gap, the allowance
             cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
@@ -104,8 +109,8 @@ class _Page:
             parts.append(f'<table class="values"><tr>{cells}</tr><tr>{vals}</tr></table>')
         others = [p for p in f.paths if p != f.path]
         if others:
-            links = "、".join(f'<a href="#{self.node_id(file_no, _existing(data, p) if data is not None else p)}">'
-                             f'{_e(format_path(p))}</a>' for p in others)
+            links = "、".join(f'<a href="#{self.node_id(file_no, _existing(data, p))}">{_e(format_path(p))}</a>'
+                             if data is not None else _e(format_path(p)) for p in others)
             parts.append(f'<p class="meta">{_e(t("html.also", lang))}{links}</p>')
         if f.basis:
             parts.append(f'<p class="meta">{_e(t("html.basis", lang))}{_e(f.basis)}</p>')
@@ -166,7 +171,8 @@ class _Page:
             self.out.append(_value(value) + badges)
 
 
-def render_html(reports, rulesets=(), lang: str = "zh") -> str:
+def render_html(reports, rulesets=(), lang: str = "zh", unreadable=()) -> str:
+    """`unreadable`: the errors of the files that could not be read, listed first (never left out)."""
     page = _Page(lang)
     # section titles of the document, from the schema of each rule set used ("一、收入支出决算总体情况")
     schema_titles = {rs.name: {k: v.get("title", k) for k, v in rs.schema.get("properties", {}).items()}
@@ -188,9 +194,21 @@ def render_html(reports, rulesets=(), lang: str = "zh") -> str:
         f'<label><input type="checkbox" checked data-severity="{s}" id="filter-{s}"> '
         f'{_e(t("severity1." + s, lang))}</label>' for s in SEVERITIES)
       + f'<span>{_e(t("html.shown", lang))}<b id="shown">{total}</b></span></div>')
+    if len(reports) + len(unreadable) > 1:
+        order = sorted(range(len(reports)), key=lambda i: (-sum(f.severity == "error" for f in reports[i].findings), i))
+        rows = "".join(
+            f'<tr><td class="name"><a href="#file-{i}">{_e(reports[i].file)}</a></td>' + "".join(
+                f"<td>{sum(f.severity == s for f in reports[i].findings)}</td>" for s in SEVERITIES) + "</tr>"
+            for i in order)
+        heads = "".join(f"<th>{_e(t('severity1.' + s, lang))}</th>" for s in SEVERITIES)
+        w(f'<section id="index"><h2>{_e(t("html.index", lang))}</h2><table class="statement">'
+          f'<tr><th>{_e(t("html.file", lang))}</th>{heads}</tr>{rows}</table></section>')
+    if unreadable:
+        w(f'<section class="file unreadable"><h2>{_e(t("html.unreadable", lang, count=len(unreadable)))}</h2><ul>'
+          + "".join(f"<li>{_e(exc.render(lang))}</li>" for exc in unreadable) + "</ul></section>")
     for file_no, r in enumerate(reports):
         s = r.summary()
-        w(f'<section class="file"><h2>{_e(r.file)}</h2>')
+        w(f'<section class="file" id="file-{file_no}"><h2>{_e(r.file)}</h2>')
         w(f'<p class="meta">{_e(t("html.ruleset", lang, ruleset=r.ruleset))}；'
           f'{_e(t("text.summary", lang, name=r.ruleset_name, **s))}</p>')
         groups: dict[str, list] = {}

@@ -6,9 +6,15 @@ from .messages import t
 from .report import place
 
 
-def render_junit(reports, lang: str = "zh") -> str:
+def render_junit(reports, lang: str = "zh", unreadable=()) -> str:
+    """A suite per file; a file that could not be read is a suite of one test in error (never left out)."""
     suites = ET.Element("testsuites", name="ledgerlint")
     total = failed = 0
+    for exc in unreadable:
+        suite = ET.SubElement(suites, "testsuite", name=exc.file or "", tests="1", failures="0", errors="1",
+                              skipped="0")
+        case = ET.SubElement(suite, "testcase", classname=exc.file or "", name=t("junit.read", lang))
+        ET.SubElement(case, "error", type="unreadable", message=exc.render(lang))
     for r in reports:
         by_rule: dict[str, list] = {}
         titles: dict[str, str] = {}
@@ -40,7 +46,8 @@ def render_junit(reports, lang: str = "zh") -> str:
         suite.set("skipped", str(suite_skipped))
         total += len(by_rule)
         failed += suite_failed
-    suites.set("tests", str(total))
+    suites.set("tests", str(total + len(unreadable)))
     suites.set("failures", str(failed))
+    suites.set("errors", str(len(unreadable)))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -15,13 +15,13 @@ def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = F
         return render_json(reports, unreadable, lang)
     if fmt == "sarif":
         from .sarif import render_sarif
-        return render_sarif(reports, rulesets, lang)
+        return render_sarif(reports, rulesets, lang, unreadable)
     if fmt == "junit":
         from .junit import render_junit
-        return render_junit(reports, lang)
+        return render_junit(reports, lang, unreadable)
     if fmt == "html":
         from .htmlreport import render_html
-        return render_html(reports, rulesets, lang)
+        return render_html(reports, rulesets, lang, unreadable)
     from .report import render_text
     return render_text(reports, lang, verbose)
 

@@ -104,8 +104,9 @@ def case_data(path: FsPath, case) -> dict:
     data = {}
     if "based_on" in case:
         base = path.parent / case["based_on"]
-        # only a file of the rule set's own folder: an absolute path or ../.. would read anything
-        if FsPath(case["based_on"]).is_absolute() or not is_within(base, path.parent.parent):
+        # only a file of the rules folder (<rules>/<set>/tests/…: an overlay may use a year's base); an
+        # absolute path or ../../.. would read anything
+        if FsPath(case["based_on"]).is_absolute() or not is_within(base, path.parent.parent.parent):
             raise RuleSetError("case.outside", file=str(path), line=case.lines.get("based_on"),
                                path=case["based_on"])
         data = load(base).data
@@ -145,6 +146,13 @@ def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
         for case in data["cases"]:
             try:
                 data = case_data(path, case)
+            except RuleSetError as exc:
+                if exc.file == str(path):     # already placed in this file (a based_on refused)
+                    run.problems.append(exc)
+                    continue
+                run.problems.append(RuleSetError("ruletest.bad_case", file=str(path), line=case.line,
+                                                 case=case["name"], reason=_reason(exc)))
+                continue
             except (LedgerlintError, KeyError, IndexError, TypeError, ValueError) as exc:
                 run.problems.append(RuleSetError("ruletest.bad_case", file=str(path), line=case.line,
                                                  case=case["name"], reason=_reason(exc)))

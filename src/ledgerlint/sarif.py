@@ -35,7 +35,8 @@ def _rule_entries(reports, rulesets, lang) -> list[dict]:
     return list(entries.values())
 
 
-def render_sarif(reports, rulesets, lang: str = "zh") -> str:
+def render_sarif(reports, rulesets, lang: str = "zh", unreadable=()) -> str:
+    """`unreadable`: files that could not be read, each a tool notification of level error."""
     rules = _rule_entries(reports, rulesets, lang)
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
@@ -62,7 +63,16 @@ def render_sarif(reports, rulesets, lang: str = "zh") -> str:
                                 "fullDescription": {"text": t("sarif.tool", lang)}}},
             "artifacts": [{"location": {"uri": _uri(r.file)}} for r in reports],
             "results": results,
+            "invocations": [{"executionSuccessful": not unreadable, "toolExecutionNotifications": [
+                _notification(exc, lang) for exc in unreadable]}],
             "columnKind": "unicodeCodePoints",
         }],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _notification(exc, lang: str) -> dict:
+    location = {"physicalLocation": {"artifactLocation": {"uri": _uri(exc.file or "")}}}
+    if exc.line:
+        location["physicalLocation"]["region"] = {"startLine": exc.line}
+    return {"level": "error", "message": {"text": exc.render(lang)}, "locations": [location]}
