@@ -264,3 +264,13 @@ def test_a_batch_html_report_has_an_index_and_no_trees_so_it_stays_small(runner,
     single = tmp_path / "one.html"
     runner.invoke(main, ["check", "--format", "html", "-o", str(single), str(SEED)])
     assert 'class="tree"' in single.read_text(encoding="utf-8")
+
+
+def test_a_figure_of_thousands_of_digits_in_a_document_is_kept_as_written_and_reported(runner, tmp_path):
+    text = (Path(__file__).parent / "documents" / "template2020-shanghai-style.txt").read_text(encoding="utf-8")
+    assert "1150.00 万元" in text
+    path = tmp_path / "digits.txt"
+    path.write_text(text.replace("1150.00 万元", "9" * 5000 + " 万元", 1), encoding="utf-8")
+    result = runner.invoke(main, ["check", str(path)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "不是数字" in result.output

@@ -28,7 +28,7 @@ _SELF_EVALUATION = [
     (rf"涉及资金\s*{FIGURE}\s*万元", ("涉及资金",)),
     (rf"占[^,;。]*?项目支出总额的?\s*{FIGURE}\s*%", ("占项目支出总额百分比",)),
 ]
-_SUMMARY = re.compile(r"^(\d+)\s*[.、]\s*(.+?)自评综述:")
+_SUMMARY = re.compile(r"^(\d{1,4})\s*[.、]\s*(.+?)自评综述:")
 _SUMMARY_FIGURES = [
     (rf"自评得分\s*{FIGURE}\s*分", "自评得分"),
     (rf"全年预算数(?:为)?\s*{FIGURE}\s*万元", "全年预算数"),
