@@ -87,7 +87,9 @@ def flip_cache_once(entry: Path, warm: bytes, expected, check, rng: random.Rando
     damaged[at] = (damaged[at] + rng.randrange(1, 256)) % 256
     entry.write_bytes(bytes(damaged))
     assert check() == expected, f"byte {at} of {entry.name}"
-    entry.write_bytes(warm)         # the rebuild rewrote the entry: back to the warm one
+    # the damaged entry was the one read, refused and built again (a changed key would test nothing)
+    assert entry.read_bytes() != bytes(damaged), f"byte {at} of {entry.name}: the entry was not rebuilt"
+    entry.write_bytes(warm)         # back to the warm one
 
 
 def fuzz_cache(seconds: float) -> int:
