@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REALDOCS = ROOT.parent / "shared" / "realdocs"
 sys.path.insert(0, str(ROOT / "src"))
 
-from ledgerlint.api import Checker  # noqa: E402
+from ledgerlint.checking.api import Checker  # noqa: E402
 from ledgerlint.errors import LedgerlintError  # noqa: E402
 
 # a number with its unit; a threshold ("单价 100 万元（含）以上设备") states no figure of the unit's

@@ -57,8 +57,8 @@ def line(name, value, target, ok):
 
 def evaluation():
     from ledgerlint import Checker
-    from ledgerlint.engine import Evaluator
-    from ledgerlint.loading import load
+    from ledgerlint.checking.engine import Evaluator
+    from ledgerlint.checking.loading import load
     from simpleeval import SimpleEval
 
     ruleset = Checker().ruleset("内蒙古/2023")

@@ -23,7 +23,7 @@ def read_json(path):
 
 @pytest.fixture
 def seed():
-    from ledgerlint.loading import load
+    from ledgerlint.checking.loading import load
     return load(SEED)
 
 

@@ -46,7 +46,7 @@ def seed_document_section(key: str):
     from conftest import RULES
     from ledgerlint.documents.doctext import read_lines, sentences
     from ledgerlint.documents.outline import sections
-    from ledgerlint.selection import load_named
+    from ledgerlint.rulesets.selection import load_named
     lines = read_lines(seed_document())
     part = next(s for s in sections(lines, load_named(RULES, "2023").schema)[0] if s.key == key)
     return [s for s in sentences(lines) if part.first < s.line <= part.last]
@@ -54,7 +54,7 @@ def seed_document_section(key: str):
 
 def placeholders(path) -> set:
     """Paths of the strings that stand where the schema wants a number (the format findings)."""
-    from ledgerlint.api import Checker
+    from ledgerlint.checking.api import Checker
     from ledgerlint.paths import format_path
     report = Checker().check_file(path)
     return {format_path(f.path) for f in report.findings if f.rule == "schema"}

@@ -24,11 +24,12 @@ from hypothesis import strategies as st  # noqa: E402
 
 import strategies  # noqa: E402
 from ledgerlint.errors import DisclosureError  # noqa: E402
-from ledgerlint.expressions import ExpressionError, compile_expression  # noqa: E402
-from ledgerlint.functions import MAX_SECONDS  # noqa: E402
-from ledgerlint.loading import parse  # noqa: E402
-from ledgerlint.numbers import NotEvaluated  # noqa: E402
-from ledgerlint.views import build  # noqa: E402
+from ledgerlint.language.compiler import compile_expression  # noqa: E402
+from ledgerlint.language.expressions import ExpressionError  # noqa: E402
+from ledgerlint.language.functions import MAX_SECONDS  # noqa: E402
+from ledgerlint.checking.loading import parse  # noqa: E402
+from ledgerlint.language.numbers import NotEvaluated  # noqa: E402
+from ledgerlint.language.views import build  # noqa: E402
 
 
 def stable(value):

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from conftest import EXAMPLES, ROOT, SEED, SYNTHETIC
-from ledgerlint.batch import check_many, expand
+from ledgerlint.checking.batch import check_many, expand
 from ledgerlint.cli import main
 from ledgerlint.decimaljson import dumps
 

@@ -6,8 +6,8 @@ import sys
 
 from conftest import RULES, SEED
 from ledgerlint import Checker
-from ledgerlint import cache
-from ledgerlint.selection import load_named, select
+from ledgerlint.rulesets import cache
+from ledgerlint.rulesets.selection import load_named, select
 
 
 def ruleset_entries(folder):

@@ -3,10 +3,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from ledgerlint.expressions import ExpressionError, compile_expression, compile_template
-from ledgerlint.loading import parse
-from ledgerlint.numbers import Num, NotEvaluated
-from ledgerlint.views import build
+from ledgerlint.language.compiler import compile_expression, compile_template
+from ledgerlint.language.expressions import ExpressionError
+from ledgerlint.checking.loading import parse
+from ledgerlint.language.numbers import Num, NotEvaluated
+from ledgerlint.language.views import build
 
 DOC = parse('''{
   "年度": 2023,
@@ -207,8 +208,8 @@ def test_unknown_direction_word_is_not_evaluated():
 
 def test_children_and_bare_for_tables():
     """children(表.行, 编码): the rows one level below a code; bare(): a 总表's item without its number."""
-    from ledgerlint.expressions import compile_expression
-    from ledgerlint.views import wrap
+    from ledgerlint.language.compiler import compile_expression
+    from ledgerlint.language.views import wrap
     data = {"表": {"行": [{"科目编码": "201", "合计": 3}, {"科目编码": "20101", "合计": 1}, {"科目编码": "20102", "合计": 2},
                           {"科目编码": "2010101", "合计": 1}, {"科目名称": "合计", "合计": 3}]}, "项": "八、社会保障和就业支出"}
     scope = wrap(data, ())

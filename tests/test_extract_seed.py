@@ -8,7 +8,7 @@ import pytest
 from conftest import SEED, read_json
 from documents import FONT, build_docx, build_pdf
 from figures import figure_share, placeholders, seed_document
-from ledgerlint.api import Checker
+from ledgerlint.checking.api import Checker
 from ledgerlint.documents.doctext import read_lines
 from ledgerlint.documents.extract import extract
 from ledgerlint.documents.sources import read_document

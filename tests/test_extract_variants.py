@@ -8,7 +8,7 @@ import pytest
 
 from conftest import EXAMPLES, read_json
 from figures import figure_share
-from ledgerlint.api import Checker
+from ledgerlint.checking.api import Checker
 from ledgerlint.documents.extract import extract
 from ledgerlint.documents.sources import read_document
 

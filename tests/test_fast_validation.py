@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES, SEED, SYNTHETIC
-from ledgerlint.schema import FastValidator, _describe
-from ledgerlint.selection import load_named
+from ledgerlint.checking.validation import _describe
+from ledgerlint.rulesets.schemas import FastValidator
+from ledgerlint.rulesets.selection import load_named
 
 SCHEMA = load_named(None, "陕西/2023").schema
 FAST, REFERENCE = FastValidator(SCHEMA), jsonschema.Draft202012Validator(SCHEMA)

@@ -181,7 +181,7 @@ def test_generated_inputs_are_loaded_or_refused(data):
 @given(strategies.disclosures)
 def test_the_whole_rule_set_on_generated_disclosures_is_stable(document):
     from ledgerlint import Checker
-    from ledgerlint.loading import parse
+    from ledgerlint.checking.loading import parse
     checker = _checker()
     disclosure = parse(strategies.dumps(document), "generated.json")
     first, second = checker.check(disclosure), checker.check(disclosure)

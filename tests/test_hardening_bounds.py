@@ -214,7 +214,7 @@ def test_an_output_that_cannot_be_written_is_one_line(runner, tmp_path, monkeypa
 
 
 def test_no_temporary_file_is_left_by_an_interrupted_write_and_stale_ones_are_removed(tmp_path, monkeypatch):
-    from ledgerlint import output
+    from ledgerlint import writing as output
     stale = tmp_path / ".r.json.999999999.abcd.tmp"       # a pid no process has
     stale.write_text("half", encoding="utf-8")
     live = tmp_path / f".r.json.{os.getpid()}.efgh.tmp"    # a run still writing

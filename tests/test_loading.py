@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from ledgerlint.errors import DisclosureError
-from ledgerlint.loading import load, parse
+from ledgerlint.checking.loading import load, parse
 
 
 def write(tmp_path, data: bytes, name="d.json"):

@@ -3,8 +3,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from ledgerlint import numbers as n
-from ledgerlint.numbers import Num, NotEvaluated
+from ledgerlint.language import numbers as n
+from ledgerlint.language.numbers import Num, NotEvaluated
 
 R = D(0)  # tolerance: rounding (no extra allowance)
 

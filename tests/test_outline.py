@@ -4,7 +4,7 @@ import pytest
 
 from conftest import RULES
 from ledgerlint.documents.outline import heading, numbering, numeral_value, sections
-from ledgerlint.selection import load_named
+from ledgerlint.rulesets.selection import load_named
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from conftest import RULES, SEED, read_json
 from figures import figure_share, seed_document_section
 from ledgerlint.documents.doctext import sentences
 from ledgerlint.documents.readers import parts
-from ledgerlint.selection import load_named
+from ledgerlint.rulesets.selection import load_named
 
 
 @pytest.fixture(scope="module")

@@ -160,7 +160,7 @@ def test_the_seed_documents_performance_section():
     from conftest import RULES
     from ledgerlint.documents.doctext import read_lines
     from ledgerlint.documents.outline import sections
-    from ledgerlint.selection import load_named
+    from ledgerlint.rulesets.selection import load_named
     lines = read_lines(seed_document())
     part = next(s for s in sections(lines, load_named(RULES, "2023").schema)[0] if s.key == "预算绩效")
     inside = [s for s in sentences(lines) if part.first < s.line <= part.last]

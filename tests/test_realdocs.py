@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ledgerlint.api import Checker
+from ledgerlint.checking.api import Checker
 from ledgerlint.cli import main
 from ledgerlint.documents.extract import extract
 from ledgerlint.documents.sources import read_document

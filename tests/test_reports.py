@@ -36,7 +36,7 @@ def test_text_is_one_line_per_finding_and_v_adds_the_computation(runner, in_root
 
 def test_no_colour_unless_asked_and_colour_marks_the_severity():
     from ledgerlint import Checker
-    from ledgerlint.report import render_text
+    from ledgerlint.reports.text import render_text
     report = Checker().check_file(SEED)
     assert "\x1b[" not in render_text([report])
     coloured = render_text([report], colour=True)
@@ -138,7 +138,7 @@ def test_rules_list_and_catalog(runner, tmp_path):
     assert run(runner, "rules", "catalog", "--year", "2023", "-o", str(out_dir)).exit_code == 0
     md = (out_dir / "index.md").read_text(encoding="utf-8")
     page = (out_dir / "index.html").read_text(encoding="utf-8")
-    from ledgerlint.selection import load_named
+    from ledgerlint.rulesets.selection import load_named
     rules = load_named(None, "2023").rules
     for rule in rules:  # every rule, with its expression exactly as in the YAML
         assert f"### {rule.id} {rule.title}" in md and f'id="{rule.id}"' in page

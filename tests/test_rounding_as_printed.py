@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ledgerlint.api import Checker
-from ledgerlint.schema import as_printed
-from ledgerlint.selection import load_named
+from ledgerlint.checking.api import Checker
+from ledgerlint.checking.validation import as_printed
+from ledgerlint.rulesets.selection import load_named
 
 DOCUMENT = Path(__file__).resolve().parent / "documents" / "template2020-shanghai-style.txt"
 

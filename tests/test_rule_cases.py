@@ -3,9 +3,9 @@ import shutil
 
 from conftest import RULES
 from ledgerlint.cli import main
-from ledgerlint.lint import lint_set
-from ledgerlint.rulesets import load_ruleset
-from ledgerlint.ruletests import run_tests
+from ledgerlint.rulesets.lint import lint_set
+from ledgerlint.rulesets.ruleset import load_ruleset
+from ledgerlint.checking.cases import run_tests
 
 
 def test_shipped_rule_cases_pass_and_cover_every_rule():
@@ -72,7 +72,7 @@ def test_lint_reports_everything_in_one_run(tmp_path):
 
 def test_every_function_of_the_language_is_documented():
     from conftest import ROOT
-    from ledgerlint.functions import FUNCTIONS
+    from ledgerlint.language.functions import FUNCTIONS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, fn in FUNCTIONS.items():
         assert f"`{name}(" in readme, name

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import RULES
 from ledgerlint.errors import RuleSetError
-from ledgerlint.rulesets import load_ruleset
+from ledgerlint.rulesets.ruleset import load_ruleset
 
 RULE = """\
   - id: {id}

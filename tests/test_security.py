@@ -2,7 +2,8 @@
 import pytest
 
 from ledgerlint.cli import main
-from ledgerlint.expressions import ExpressionError, compile_expression
+from ledgerlint.language.compiler import compile_expression
+from ledgerlint.language.expressions import ExpressionError
 
 HOSTILE = {
     "().__class__.__mro__": "expr.underscore",
@@ -97,7 +98,7 @@ def test_hostile_rule_file_gives_one_line_and_exit_2(runner, tmp_path, expressio
 
 
 def test_regex_runs_in_linear_time():
-    from ledgerlint.loading import parse
-    from ledgerlint.views import build
+    from ledgerlint.checking.loading import parse
+    from ledgerlint.language.views import build
     doc = build(parse('{"t": "' + "a" * 50000 + '!"}', "x").data)
     assert compile_expression('matches(t, "(a+)+$")').evaluate(doc) is False

@@ -6,9 +6,9 @@ import pytest
 from conftest import EXAMPLES, RULES
 from ledgerlint import Checker
 from ledgerlint.cli import main
-from ledgerlint.loading import load, parse
-from ledgerlint.ruletests import run_tests
-from ledgerlint.selection import all_names, load_named
+from ledgerlint.checking.loading import load, parse
+from ledgerlint.checking.cases import run_tests
+from ledgerlint.rulesets.selection import all_names, load_named
 
 EXPECTED = {
     "2023-erguna-waishi": "内蒙古/2023",

@@ -99,7 +99,7 @@ def test_text_written_a_paragraph_per_line_is_left_as_it_is(tmp_path):
 
 
 def test_a_text_too_large_to_be_a_disclosure_is_refused_before_it_is_read(tmp_path):
-    from ledgerlint.loading import MAX_BYTES
+    from ledgerlint.checking.loading import MAX_BYTES
     path = tmp_path / "huge.txt"
     with path.open("wb") as out:
         out.truncate(MAX_BYTES + 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from documents import build_docx, build_pdf
-from ledgerlint.api import Checker
+from ledgerlint.checking.api import Checker
 from ledgerlint.documents.extract import extract
 from ledgerlint.documents.sources import read_document
 
@@ -111,7 +111,7 @@ def test_the_html_report_marks_a_finding_inside_its_table(tmp_path):
     """A finding on a table's cell is shown on that cell of the table, not only in the tree."""
     from html.parser import HTMLParser
 
-    from ledgerlint.htmlreport import render_html
+    from ledgerlint.reports.html import render_html
     text = _text()
     line = _cell_line(text, "一般公共预算财政拨款支出决算表", "2130314", "455.00")
     lines = text.splitlines()

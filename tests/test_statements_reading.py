@@ -2,7 +2,7 @@
 continuations over pages with the header or the title repeated, a code and its name in one cell."""
 from ledgerlint.documents.statements import read_statements
 from ledgerlint.documents.tables import rows
-from ledgerlint.selection import load_named
+from ledgerlint.rulesets.selection import load_named
 
 
 def _lines(*parts) -> list[str]:

@@ -98,7 +98,7 @@ def test_nonzero_items_of_the_public_institution():
 def test_the_examples_tables_hold_every_identity(path):
     """Each synthetic example carries its tables (derived from its own figures): the table rules ran on
     them and found nothing."""
-    from ledgerlint.api import Checker
+    from ledgerlint.checking.api import Checker
     report = Checker().check_file(path)
     assert len(read_json(path)["决算表"]) >= 7
     passed = {rule for rule, _, status in report.checks if status == "passed"}

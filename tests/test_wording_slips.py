@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ledgerlint.api import Checker
+from ledgerlint.checking.api import Checker
 
 DOCUMENT = Path(__file__).resolve().parent / "documents" / "template2020-shanghai-style.txt"
 

@@ -6,18 +6,18 @@ Data flows one way::
     rules/<year>/ --rulesets--> RuleSet --engine--> findings --report--> text | json
 """
 
-__version__ = "0.1.0"
+from ledgerlint.version import __version__  # noqa: F401 - the package's version, as the ecosystem expects
 
 
 def __getattr__(name):
     # the API is imported on first use, so `ledgerlint --help` stays quick
     if name in ("Checker",):
-        from .api import Checker
+        from ledgerlint.checking.api import Checker
         return Checker
     if name in ("load", "Disclosure"):
-        from . import loading
+        from ledgerlint.checking import loading
         return getattr(loading, name)
     if name in ("load_ruleset", "RuleSet"):
-        from . import rulesets
-        return getattr(rulesets, name)
+        from ledgerlint.rulesets import ruleset
+        return getattr(ruleset, name)
     raise AttributeError(name)

@@ -1,3 +1,3 @@
-from .cli import main
+from ledgerlint.cli import main
 
 main()

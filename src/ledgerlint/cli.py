@@ -5,9 +5,9 @@ from pathlib import Path as FsPath
 
 import click
 
-from . import __version__
-from .errors import DisclosureError, LedgerlintError
-from .messages import t
+from ledgerlint.version import __version__
+from ledgerlint.errors import DisclosureError, LedgerlintError
+from ledgerlint.messages import t
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                     help="输出语言 / output language")
@@ -36,7 +36,7 @@ class _NoBar:
 def _rulesets_of(reports, options) -> list:
     """The rule sets the reports were made with (for the formats that describe the rules), loaded once;
     in this process they are usually already loaded."""
-    from .batch import worker_checker
+    from ledgerlint.checking.batch import worker_checker
     checker = worker_checker(options)
     return [checker.ruleset(name) for name in dict.fromkeys(r.ruleset_name for r in reports)]
 
@@ -61,10 +61,10 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
     """只按年度格式（JSON Schema）校验文件。退出码：0 符合，1 不符合，2 无法读取。
 
     Validate files against their year's schema only. Exit 0 valid, 1 invalid, 2 unreadable."""
-    from .api import Checker
-    from .paths import format_path
-    from .report import place
-    from .schema import validate
+    from ledgerlint.checking.api import Checker
+    from ledgerlint.paths import format_path
+    from ledgerlint.reports.text import place
+    from ledgerlint.checking.validation import validate
 
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     unreadable = invalid = problems = 0
@@ -113,9 +113,10 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。
 
     Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
-    from .batch import expand, iter_checks
-    from .output import refuse_inputs, render, write_new
-    from .report import JsonStream, Tally, render_table, render_text_file
+    from ledgerlint.checking.batch import expand, iter_checks
+    from ledgerlint.reports.output import render
+    from ledgerlint.writing import refuse_inputs, write_new
+    from ledgerlint.reports.text import JsonStream, Tally, render_table, render_text_file
 
     streaming = output is None and fmt in ("text", "json")   # file by file: a long run holds no reports
     paths = expand(files)
@@ -191,11 +192,11 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
 
     Extract a disclosure from its published document (.txt, .docx, PDF) as JSON; every sentence with
     figures that could not be placed is listed. Exit 0 extracted, 2 unreadable document."""
-    from .decimaljson import dumps
-    from .documents.extract import extract
-    from .output import write_new
-    from .report import place
-    from .documents.sources import read_document
+    from ledgerlint.decimaljson import dumps
+    from ledgerlint.documents.extract import extract
+    from ledgerlint.writing import write_new
+    from ledgerlint.reports.text import place
+    from ledgerlint.documents.sources import read_document
 
     try:
         extraction = extract(read_document(document), rules_dir, year)
@@ -225,8 +226,8 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
 
 def _ruleset_for(checker, set_name, disclosure=None):
     """The rule set named, or the one that applies to the disclosure, or the newest national year."""
-    from .rulesets import available_years
-    from .selection import rules_root
+    from ledgerlint.rulesets.ruleset import available_years
+    from ledgerlint.rulesets.ruleset import rules_root
     if set_name:
         return checker.ruleset(set_name)
     if disclosure is not None:
@@ -252,8 +253,8 @@ def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_a
     """说明一条规则；给出 FILE 时逐步列出它在该文件上的计算过程和结论。
 
     Explain a rule; with FILE, its evaluation step by step."""
-    from .api import Checker
-    from .explain import describe_rule, explain_on
+    from ledgerlint.checking.api import Checker
+    from ledgerlint.reports.explain import describe_rule, explain_on
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     try:
         disclosure, extraction = checker.read(file) if file else (None, None)
@@ -281,7 +282,7 @@ def init_rules_cmd(target, base, force, lang):
     """生成一个本地规则文件夹（继承自带规则，含一条示例规则及其用例）。
 
     Make a rules folder of your own that extends the shipped rules, with one example rule and its cases."""
-    from .initrules import init_rules
+    from ledgerlint.rulesets.initfolder import init_rules
     try:
         written = init_rules(target, base, force)
     except LedgerlintError as exc:
@@ -298,8 +299,9 @@ def rules_group():
 
 def _targets(target) -> tuple[FsPath, list[str]]:
     """The rules root and the names of the sets to work on: all of them, one year, or one overlay."""
-    from .rulesets import RULESET_FILE
-    from .selection import all_names, rules_root
+    from ledgerlint.rulesets.ruleset import RULESET_FILE
+    from ledgerlint.rulesets.ruleset import rules_root
+    from ledgerlint.rulesets.selection import all_names
     folder = rules_root(target)
     if (folder / RULESET_FILE).is_file():
         root = folder.parent
@@ -315,7 +317,7 @@ def lint_cmd(target, lang):
     """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。
 
     Lint rule files (TARGET: the rules folder, a year's or a province's folder)."""
-    from .lint import lint_set
+    from ledgerlint.rulesets.lint import lint_set
     try:
         root, names = _targets(target)
     except LedgerlintError as exc:
@@ -339,8 +341,8 @@ def test_cmd(target, lang):
     """运行规则旁的测试用例，并列出缺少用例的规则。
 
     Run the rule cases in tests/*.yaml and list rules without a passing and a failing case."""
-    from .ruletests import run_tests
-    from .selection import load_named
+    from ledgerlint.checking.cases import run_tests
+    from ledgerlint.rulesets.selection import load_named
     try:
         root, names = _targets(target)
         runs = [(name, run_tests(load_named(root, name), lang)) for name in names]
@@ -377,7 +379,7 @@ def which_cmd(file, year, rules_dir, lang, encoding):
     """说明哪个规则集适用于 FILE 及其原因。
 
     Say which rule set applies to FILE and why (year, province, inheritance)."""
-    from .api import Checker
+    from ledgerlint.checking.api import Checker
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang, encoding=encoding)
     try:
         chosen = checker.select(checker.read(file)[0])
@@ -403,8 +405,8 @@ def diff_cmd(old, new, rules_dir, lang, fmt):
 
     Compare two rule sets: rules added, removed and changed, format fields, and sources."""
     import json as _json
-    from .rulediff import diff, render_diff
-    from .selection import load_named
+    from ledgerlint.rulesets.diff import diff, render_diff
+    from ledgerlint.rulesets.selection import load_named
     try:
         a, b = load_named(rules_dir, old), load_named(rules_dir, new)
     except LedgerlintError as exc:
@@ -426,7 +428,7 @@ def list_cmd(year, set_name, rules_dir, lang):
     """列出规则集中的规则。
 
     List the rules of a set: id, severity, title, section."""
-    from .api import Checker
+    from ledgerlint.checking.api import Checker
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
     try:
         ruleset = _ruleset_for(checker, set_name)
@@ -465,9 +467,9 @@ def catalog_cmd(year, set_name, rules_dir, lang, out_dir, force):
     """由规则文件生成规则目录（Markdown 与 HTML）。
 
     Write a browsable catalog (Markdown and HTML) generated from the rule files."""
-    from .api import Checker
-    from .catalog import render_catalog_html, render_catalog_md
-    from .output import write_new
+    from ledgerlint.checking.api import Checker
+    from ledgerlint.rulesets.catalog import render_catalog_html, render_catalog_md
+    from ledgerlint.writing import write_new
     checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
     try:
         ruleset = _ruleset_for(checker, set_name)
@@ -485,4 +487,5 @@ def schema_cmd():
     """打印规则文件 JSON Schema 的位置。
 
     Print the path of the rule-file JSON Schema (for editors)."""
-    click.echo(FsPath(__file__).resolve().parent / "rule-file.schema.json")
+    from ledgerlint.rulesets import RULE_FILE_SCHEMA
+    click.echo(RULE_FILE_SCHEMA)

@@ -22,7 +22,7 @@ class LedgerlintError(Exception):
         return ":".join(str(p) for p in parts)
 
     def render(self, lang: str = "zh") -> str:
-        from .messages import t
+        from ledgerlint.messages import t
         place = self.place()
         text = t(self.key, lang, **self.params)
         if "rule" in self.params and "field" in self.params:

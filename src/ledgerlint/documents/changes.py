@@ -16,8 +16,8 @@ map it back to the document's own punctuation before writing it out.
 import re
 from decimal import Decimal
 
-from .doctext import NUMBER, PLACEHOLDER
-from ..loading import MAX_FIGURE_DIGITS
+from ledgerlint.documents.doctext import NUMBER, PLACEHOLDER
+from ledgerlint.limits import MAX_FIGURE_DIGITS
 
 _DIRECTIONS = "增加|减少|增长|下降|上升|降低"
 # a direction word, with the template's other word left beside it where the writer forgot to delete it

@@ -15,10 +15,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path as FsPath
 
-from ..errors import DisclosureError
-from ..inputs import read_bytes
+from ledgerlint.limits import MAX_TEXT_BYTES
+from ledgerlint.errors import DisclosureError
+from ledgerlint.inputs import read_bytes
 
 # Traditional characters (萬元, 經費, 減少, 說明 … on some provinces' pages) become simplified through
 # OpenCC's phrase-aware table (t2s): a table of our own would always miss some character of some name.
@@ -85,7 +85,6 @@ def decode(data: bytes, file: str) -> str:
     raise DisclosureError("document.encoding", file=file)
 
 
-MAX_TEXT_BYTES = 4 * 1024 * 1024        # a .txt, read in full before its length is known
 
 
 def read_lines(path, limit: int = MAX_TEXT_BYTES) -> list[str]:

@@ -13,16 +13,16 @@ from bisect import bisect_right
 from decimal import Decimal
 from dataclasses import dataclass, field
 
-from .doctext import figures, normalise, sentences
-from ..errors import DisclosureError
-from .identity import read_identity
-from .outline import claims_whole, numbering, sections, titled_section
-from .statements import read_statements
-from .readers import as_written, flat, performance, texts
-from .readers import appropriations, economic, functional, overall, parts, sangong
-from ..selection import load_named, select
-from .sources import Document
-from .tables import rows
+from ledgerlint.documents.doctext import figures, normalise, sentences
+from ledgerlint.errors import DisclosureError
+from ledgerlint.documents.identity import read_identity
+from ledgerlint.documents.outline import claims_whole, numbering, sections, titled_section
+from ledgerlint.documents.statements import read_statements
+from ledgerlint.documents.readers import as_written, flat, performance, texts
+from ledgerlint.documents.readers import appropriations, economic, functional, overall, parts, sangong
+from ledgerlint.rulesets.selection import load_named, select
+from ledgerlint.documents.sources import Document
+from ledgerlint.documents.tables import rows
 
 @dataclass
 class Extraction:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .doctext import normalise
+from ledgerlint.documents.doctext import normalise
 
 _TITLE_LINES = 12          # the cover and the first lines: where a title is
 _ACCOUNTS = r"(?:部门|单位)?(?:决算|决算公开|决算情况说明)"

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .doctext import normalise
+from ledgerlint.documents.doctext import normalise
 
 _NUMERALS = "一二三四五六七八九十"
 _PART = re.compile(rf"^第([{_NUMERALS}]+)部分\s*(.*)$")

@@ -16,20 +16,15 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 
-from ..errors import DisclosureError
-from ..inputs import check_regular
+from ledgerlint.limits import MAX_DOCX_XML, MAX_FILE_BYTES, MAX_PAGES, MAX_TEXT_CHARS
+from ledgerlint.errors import DisclosureError
+from ledgerlint.inputs import check_regular
 
 # doctext and tables (their patterns take a few milliseconds to compile) are imported where a document
 # is read: `check` on JSON files only asks is_document() and should not pay for them
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
 
-# The bounds of a document, set where reading and checking still take a few seconds (3 s a MB of text).
-# A published disclosure is 20 to 80 pages, a few hundred thousand characters at most.
-MAX_FILE_BYTES = 50 * 1024 * 1024       # a .pdf or .docx (scanned pages and pictures make them large)
-MAX_TEXT_CHARS = 400_000                # the text of any document, once read
-MAX_PAGES = 300                         # of a PDF: each page is laid out on its own (about 0.2 s)
-MAX_DOCX_XML = 50 * 1024 * 1024         # a .docx's parts unpacked: a zip bomb is refused before it is
 
 
 @dataclass(frozen=True)
@@ -66,7 +61,7 @@ def read_document(path) -> Document:
                 lines.append(line)
                 places.append(Place(page_number, line_number))
     else:
-        from .doctext import read_lines
+        from ledgerlint.documents.doctext import read_lines
         lines, starts = unwrap(read_lines(path))
         places = [Place(None, n) for n in starts]
     if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
@@ -147,7 +142,7 @@ def _docx_pages(path: FsPath) -> list[list[tuple]]:
             if text or not broke:      # a paragraph that only holds a page break is no line
                 pages[-1].append(text)
         elif tag == "tbl":
-            from .tables import as_lines
+            from ledgerlint.documents.tables import as_lines
             table = docx.table.Table(block, document)
             pages[-1].extend(as_lines([_row_cells(row) for row in table.rows]))
     # a line of a Word page is its paragraph or table cell, counted from the top of the page
@@ -218,8 +213,8 @@ def _pdf_page_lines(page) -> list[tuple]:
     """(line number on the page, text, TextLine or None for a table's line) in reading order. Lines are
     built from the characters' positions (ledgerlint.documents.layout); a line number counts the
     page's visual lines from the top, tables included."""
-    from .layout import SETTINGS, text_lines
-    from .tables import placed_lines
+    from ledgerlint.documents.layout import SETTINGS, text_lines
+    from ledgerlint.documents.tables import placed_lines
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
 
@@ -261,7 +256,7 @@ def _join_wrapped(pages: list) -> list[list]:
     """Visual lines back into paragraphs. A line continues on the next one where the layout broke it
     (see layout.wrapped), and a heading's numbering alone on a line continues with its title. A
     paragraph over a page break stays where it began; table lines are never joined."""
-    from .layout import margins, wrapped
+    from ledgerlint.documents.layout import margins, wrapped
     edges = margins(pages)
     joined: list[list] = [[] for _ in pages]
     running = None   # [page index, line number, text, layout of its last line] of a paragraph not yet ended

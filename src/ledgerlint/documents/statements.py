@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .doctext import normalise
+from ledgerlint.documents.doctext import normalise
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

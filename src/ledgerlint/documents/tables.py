@@ -8,7 +8,7 @@ so any line without a tab inside a row continues the cell before it. The .docx a
 """
 from dataclasses import dataclass
 
-from .doctext import normalise
+from ledgerlint.documents.doctext import normalise
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import unicodedata
 from decimal import Decimal
 from dataclasses import dataclass, field
 
-from ..changes import read_change
-from ..doctext import NUMBER, PLACEHOLDER, normalise
+from ledgerlint.documents.changes import read_change
+from ledgerlint.documents.doctext import NUMBER, PLACEHOLDER, normalise
 
 # a figure as written, placeholders kept (changes.as_figure turns it into a Decimal or keeps the text)
 FIGURE = f"({NUMBER}|{PLACEHOLDER})"

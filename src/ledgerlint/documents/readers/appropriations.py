@@ -5,9 +5,12 @@ A class is any "<name>支出 A万元，占 P%"; its code comes from the national
 expenditure by function (政府收支分类科目, 类 level), so rules can key on the code as the tables do."""
 import re
 
-from ..changes import as_figure
-from . import CLASS_SHARE as _CLASS, FIGURE, SHARE, Reading
-from .codes import class_code
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.readers import CLASS_SHARE as _CLASS
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import SHARE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers.codes import class_code
 
 # "财政拨款收、支总计各是A,B万元": B is the spending side's, restating A
 _TOTAL = re.compile(rf"财政拨款(?:收入、?支出|收、?支)(?:决算)?总计(?:各|均|都)?(?:为|是)?\s*{FIGURE}\s*(?:万元)?"

@@ -5,8 +5,10 @@
 Item names become keys of the disclosure, so they are kept as the document writes them."""
 import re
 
-from ..changes import as_figure
-from . import FIGURE, Reading, as_written
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import as_written
 
 # 部门预算支出经济分类科目, class level; a class written with a slip ("资本性支出支出") is matched by prefix
 ECONOMIC_CODES = {"工资福利支出": "301", "商品和服务支出": "302", "对个人和家庭的补助": "303",

@@ -4,8 +4,10 @@ figures (or, with "=text", words) and the path of each; a section with a change 
 goes. Vehicle kinds are open-ended in the schema: any "<kind>用车 N辆" is read."""
 import re
 
-from ..changes import as_figure
-from . import FIGURE, Reading, as_written
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import as_written
 
 _SPENT = [(rf"支出决算(?:数)?(?:为)?\s*{FIGURE}\s*万元", [("支出决算",)])]
 # sections whose other sentences are their 说明 ("本年无…收、支、余"), which rules read

@@ -12,9 +12,11 @@ A figure that is not a number (the seed's "万5.00元", "XX.X%") is kept as writ
 the disclosure model keeps it, so that `check` reports it."""
 import re
 
-from ..changes import as_figure
-from . import FIGURE, Reading, whole_reason
-from .codes import class_code, item_code
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import whole_reason
+from ledgerlint.documents.readers.codes import class_code, item_code
 
 _WRITTEN = rf"({FIGURE}\s*(?:万元|%)|万\s*[\d,.]+\s*元)"   # a figure and its unit, or the garbled "万5.00元"
 _TOTAL = re.compile(rf"支出决算\s*{FIGURE}\s*万元")

@@ -5,8 +5,11 @@ Table-driven: each line of the template is a label, the path its amount goes to,
 statement that follows it goes to. A label seen makes its change path the subject of the next change."""
 import re
 
-from ..changes import as_figure, read_change
-from . import FIGURE, Reading, as_written, whole_reason
+from ledgerlint.documents.changes import as_figure, read_change
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import as_written
+from ledgerlint.documents.readers import whole_reason
 
 _SIDES = {"收入": ("收入", "收入决算总计"), "支出": ("支出", "支出决算总计")}
 # (label pattern, amount path within the side, change path within the side or None)

@@ -6,9 +6,12 @@ A property that refers to the schema's 金额 is an amount written as "<title> A
 optional in the text, as published documents differ on both."""
 import re
 
-from ..changes import as_figure
-from . import CLASS_SHARE as _CLASS, FIGURE, SHARE, Reading
-from .codes import class_code
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.readers import CLASS_SHARE as _CLASS
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import SHARE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers.codes import class_code
 
 _AMOUNT = "#/$defs/金额"
 _PART = "#/$defs/占比项"

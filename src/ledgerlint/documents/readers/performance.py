@@ -9,9 +9,11 @@ Cells read as numbers where they are numbers and are kept as written otherwise (
 figure, so the key is left out)."""
 import re
 
-from ..changes import as_figure
-from ..doctext import NUMBER
-from . import FIGURE, Reading, as_written
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.doctext import NUMBER
+from ledgerlint.documents.readers import FIGURE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import as_written
 
 _NUMERIC = re.compile(rf"^{NUMBER}$")
 _FUNDS = ("年度资金总额", "财政拨款", "上年结转资金", "其他资金")

@@ -5,9 +5,13 @@ Sentences are read in order; a sentence that names an item (or the vehicle purch
 makes it the subject of the change statements that follow, which is how the template attaches them."""
 import re
 
-from ..changes import as_figure, read_change
-from ..doctext import Sentence
-from . import FIGURE as _A, SHARE, Reading, as_written, whole_reason
+from ledgerlint.documents.changes import as_figure, read_change
+from ledgerlint.documents.doctext import Sentence
+from ledgerlint.documents.readers import FIGURE as _A
+from ledgerlint.documents.readers import SHARE
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import as_written
+from ledgerlint.documents.readers import whole_reason
 
 ITEMS = {"因公出国(境)费": "因公出国（境）费", "公务用车购置及运行维护费": "公务用车购置及运行维护费",
          "公务接待费": "公务接待费"}

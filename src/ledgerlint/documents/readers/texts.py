@@ -3,9 +3,10 @@ the accounts. Rules still read them (that each term is explained, that a contact
 extractor reads them as well."""
 import re
 
-from ..changes import as_figure
-from ..doctext import NUMBER
-from . import Reading, as_written
+from ledgerlint.documents.changes import as_figure
+from ledgerlint.documents.doctext import NUMBER
+from ledgerlint.documents.readers import Reading
+from ledgerlint.documents.readers import as_written
 
 _TERM = re.compile(r"^[一二三四五六七八九十]+、\s*(.+?)\s*:")
 

@@ -1,27 +1,9 @@
 """Rendering findings: text for people (Chinese by default), JSON for programs."""
 import json
 
-from .findings import SEVERITIES, SEVERITY_RANK
-from .messages import t
-from .numbers import Num, fmt
-from .paths import format_path
-from .views import Arr, Missing, Obj
-
-
-def show_value(value, lang: str = "zh") -> str:
-    if isinstance(value, Num):
-        return fmt(value.value)
-    if isinstance(value, Missing):
-        return t("value.missing", lang)
-    if isinstance(value, bool):
-        return t("value.true" if value else "value.false", lang)
-    if value is None:
-        return "null"
-    if isinstance(value, (Obj, Arr)):
-        return format_path(value.path)
-    if isinstance(value, (list, tuple)):
-        return "[" + "、".join(show_value(v) for v in value) + "]"
-    return str(value)
+from ledgerlint.checking.findings import SEVERITIES, SEVERITY_RANK
+from ledgerlint.messages import t
+from ledgerlint.paths import format_path
 
 
 def finding_dict(f) -> dict:

@@ -7,11 +7,11 @@ figures."""
 import html
 from decimal import Decimal
 
-from . import __version__
-from .findings import SEVERITIES
-from .messages import t
-from .paths import format_path
-from .report import where
+from ledgerlint.version import __version__
+from ledgerlint.checking.findings import SEVERITIES
+from ledgerlint.messages import t
+from ledgerlint.paths import format_path
+from ledgerlint.reports.text import where
 
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}

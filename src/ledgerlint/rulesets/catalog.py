@@ -2,8 +2,8 @@
 published and what runs can never drift apart."""
 import html
 
-from . import __version__
-from .messages import t
+from ledgerlint.version import __version__
+from ledgerlint.messages import t
 
 
 def _grouped(ruleset):

@@ -4,12 +4,13 @@ The rule's own compiled code is run again with operators that also write down wh
 figure read (with the interval its rounding allows), every intermediate result, every comparison and
 why it held or failed. Nothing about the rule is re-implemented here, so the explanation cannot drift
 from what `check` does."""
-from .engine import Evaluator
-from .messages import t
-from .numbers import Num, fmt
-from .paths import format_path
-from .report import show_value, where
-from .views import Arr, Missing, Obj, Text
+from ledgerlint.checking.engine import Evaluator
+from ledgerlint.messages import t
+from ledgerlint.language.numbers import Num, fmt
+from ledgerlint.paths import format_path
+from ledgerlint.language.show import show_value
+from ledgerlint.reports.text import where
+from ledgerlint.language.views import Arr, Missing, Obj, Text
 
 _SYMBOLS = {"_add": "+", "_sub": "−", "_mul": "×", "_div": "÷", "_eq": "==", "_ne": "!=", "_lt": "<",
             "_le": "<=", "_gt": ">", "_ge": ">=", "_in": "in", "_neg": "−", "_pow": "**"}

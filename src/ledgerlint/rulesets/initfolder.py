@@ -4,8 +4,9 @@ Policy staff add or change rules there (same id replaces a shipped rule; `disabl
 without touching the package; `--rules DIR` and the pre-commit hook use it."""
 from pathlib import Path as FsPath
 
-from .errors import LedgerlintError
-from .output import write_new
+from ledgerlint.errors import LedgerlintError
+from ledgerlint.rulesets import RULE_FILE_SCHEMA
+from ledgerlint.writing import write_new
 
 _RULESET = """\
 # 本单位（本地区）的规则：在 ledgerlint 自带的 {base} 规则上增加或修改。
@@ -60,15 +61,15 @@ _README = """\
 
 
 def init_rules(target: FsPath, base: str, force: bool = False) -> list[FsPath]:
-    from .selection import load_named
-    from .rulesets import shipped_rules_dir
+    from ledgerlint.rulesets.selection import load_named
+    from ledgerlint.rulesets.ruleset import shipped_rules_dir
     parent = load_named(shipped_rules_dir(), base)          # refuses an unknown base with its own message
     target = FsPath(target)
     if target.exists() and any(target.iterdir()) and not force:
         raise LedgerlintError("init.not_empty", file=str(target))
     folder = target / str(parent.year)
     (folder / "tests").mkdir(parents=True, exist_ok=True)
-    schema = FsPath(__file__).resolve().parent / "rule-file.schema.json"
+    schema = RULE_FILE_SCHEMA
     files = {
         folder / "ruleset.yaml": _RULESET.format(year=parent.year, base=base),
         folder / "本地规则.yaml": _RULES.format(schema=schema.as_uri()),

@@ -2,9 +2,9 @@
 disclosure schema does not have (with the nearest name it does have)."""
 import difflib
 
-from .errors import LedgerlintError, RuleSetError
-from .expressions import EACH
-from .selection import load_named
+from ledgerlint.errors import LedgerlintError, RuleSetError
+from ledgerlint.language.expressions import EACH
+from ledgerlint.rulesets.selection import load_named
 
 
 def _resolve(schema: dict, node: dict) -> dict:

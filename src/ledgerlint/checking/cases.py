@@ -7,13 +7,13 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from .engine import FAILED, NOT_EVALUATED, PASSED, Evaluator
-from .errors import LedgerlintError, RuleSetError
-from .inputs import is_within
-from .loading import Disclosure, load
-from .paths import parse_path
-from .rulesets import TESTS_DIR, RuleSet, _schema_errors
-from .yamlfiles import read_yaml
+from ledgerlint.checking.engine import FAILED, NOT_EVALUATED, PASSED, Evaluator
+from ledgerlint.errors import LedgerlintError, RuleSetError
+from ledgerlint.inputs import is_within
+from ledgerlint.checking.loading import Disclosure, load
+from ledgerlint.paths import parse_path
+from ledgerlint.rulesets.ruleset import TESTS_DIR, RuleSet, _schema_errors
+from ledgerlint.rulesets.yamlfiles import read_yaml
 
 EXPECTATIONS = ("pass", "fail", "not_evaluated", "not_applicable")
 _CASES_SCHEMA = {

@@ -8,15 +8,15 @@ and a comparison's two sides are evaluated apart to show both values, their diff
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from .findings import SEVERITY_RANK, Finding, sort_key
-from . import functions
-from .loading import Disclosure
-from .messages import t
-from .numbers import Num, NotEvaluated, fmt
-from .report import show_value
-from .rulesets import Rule, RuleSet
-from .schema import as_printed, validate
-from .views import Arr, Missing, Obj, Text, build
+from ledgerlint.checking.findings import SEVERITY_RANK, Finding, sort_key
+from ledgerlint.language import functions
+from ledgerlint.checking.loading import Disclosure
+from ledgerlint.messages import t
+from ledgerlint.language.numbers import Num, NotEvaluated, fmt
+from ledgerlint.language.show import show_value
+from ledgerlint.rulesets.ruleset import Rule, RuleSet
+from ledgerlint.checking.validation import as_printed, validate
+from ledgerlint.language.views import Arr, Missing, Obj, Text, build
 
 PASSED, FAILED, NOT_EVALUATED, NOT_APPLICABLE = "passed", "failed", "not_evaluated", "not_applicable"
 

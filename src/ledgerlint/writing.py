@@ -1,29 +1,11 @@
-"""Choosing a renderer, and writing what ledgerlint produces without ever losing a user's file.
-
-Files are written to a temporary file in the same folder and renamed into place, so a reader never sees
-half a report; an existing file is kept unless --force is given."""
+"""Writing what ledgerlint produces without ever losing a user's file: a temporary file in the same folder,
+renamed into place, so a reader never sees half a report; an existing file is kept unless `force`; an input
+is never an output."""
 import os
 import tempfile
 from pathlib import Path as FsPath
 
-from .errors import LedgerlintError
-
-
-def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False) -> str:
-    if fmt == "json":
-        from .report import render_json
-        return render_json(reports, unreadable, lang)
-    if fmt == "sarif":
-        from .sarif import render_sarif
-        return render_sarif(reports, rulesets, lang, unreadable)
-    if fmt == "junit":
-        from .junit import render_junit
-        return render_junit(reports, lang, unreadable)
-    if fmt == "html":
-        from .htmlreport import render_html
-        return render_html(reports, rulesets, lang, unreadable)
-    from .report import render_text
-    return render_text(reports, lang, verbose)
+from ledgerlint.errors import LedgerlintError
 
 
 def _umask() -> int:

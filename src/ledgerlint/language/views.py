@@ -7,8 +7,8 @@ Missing, which propagates through further reads and stops the rule as "not evalu
 """
 from decimal import Decimal
 
-from .numbers import NotEvaluated, stated
-from .paths import format_path
+from ledgerlint.language.numbers import NotEvaluated, stated
+from ledgerlint.paths import format_path
 
 
 ABSENT = object()

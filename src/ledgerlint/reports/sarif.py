@@ -4,9 +4,9 @@ import json
 from pathlib import PurePath
 from urllib.parse import quote
 
-from . import __version__
-from .messages import t
-from .paths import format_path
+from ledgerlint.version import __version__
+from ledgerlint.messages import t
+from ledgerlint.paths import format_path
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 

@@ -11,19 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FsPath
 
-from .errors import DisclosureError
-from .inputs import read_bytes
-from .messages import CATALOG, Localized
-from .paths import format_path
-from .positions import LineMap, find_bare_token
+from ledgerlint.limits import MAX_BYTES, MAX_EXPONENT, MAX_FIGURE_DIGITS, MAX_JSON_DEPTH, MAX_VALUES
+from ledgerlint.errors import DisclosureError
+from ledgerlint.inputs import read_bytes
+from ledgerlint.messages import CATALOG, Localized
+from ledgerlint.paths import format_path
+from ledgerlint.checking.positions import LineMap, find_bare_token
 
-MAX_BYTES = 20 * 1024 * 1024   # a disclosure is well under 1 MB; anything far larger is not one
-MAX_DEPTH = 64                 # the template nests about 8 levels deep
-MAX_VALUES = 100_000           # a disclosure holds a few thousand values (its tables included)
-# a figure no disclosure states: more digits than any amount in 万元 or 元, or an exponent that would
-# make a report write it out digit by digit (1e999999999)
-MAX_FIGURE_DIGITS = 30
-MAX_EXPONENT = 30
 FULL_WIDTH_DIGITS = "０１２３４５６７８９．，－"
 
 
@@ -163,7 +157,7 @@ def parse(text: str, source: str) -> Disclosure:
     deep, count, lone = _shape(data)
     if deep is not None:
         line, col = LineMap(text).position(LineMap(text)._offsets.get(deep, 0))
-        raise DisclosureError("json.too_deep_at", file=source, line=line, column=col, limit=MAX_DEPTH)
+        raise DisclosureError("json.too_deep_at", file=source, line=line, column=col, limit=MAX_JSON_DEPTH)
     if count > MAX_VALUES:
         raise DisclosureError("json.too_many_values", file=source, limit=MAX_VALUES)
     if lone is not None:
@@ -176,7 +170,7 @@ def parse(text: str, source: str) -> Disclosure:
 
 
 def _shape(data):
-    """(the path of the first value nested deeper than MAX_DEPTH, the number of values, the path of the
+    """(the path of the first value nested deeper than MAX_JSON_DEPTH, the number of values, the path of the
     first text holding a lone surrogate), walked without recursion; the walk stops once a bound is
     passed. A lone surrogate ("\\ud800", which JSON allows) is no character: no report could write it."""
     stack = [(data, ())]
@@ -184,8 +178,8 @@ def _shape(data):
     while stack:
         value, path = stack.pop()
         count += 1
-        if len(path) > MAX_DEPTH or count > MAX_VALUES:
-            return (path if len(path) > MAX_DEPTH else None), count, None
+        if len(path) > MAX_JSON_DEPTH or count > MAX_VALUES:
+            return (path if len(path) > MAX_JSON_DEPTH else None), count, None
         if isinstance(value, dict):
             for key, item in value.items():
                 if _SURROGATE.search(key):

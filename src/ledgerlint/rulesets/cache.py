@@ -15,7 +15,8 @@ import tempfile
 import zlib
 from pathlib import Path as FsPath
 
-from . import __version__
+from ledgerlint.rulesets import PACKAGE_DIR, RULE_FILE_SCHEMA
+from ledgerlint.version import __version__
 
 _FORMAT = 2
 
@@ -45,9 +46,10 @@ def key(name: str, folders) -> str:
 
 
 def _code_stamp() -> str:
-    """The program's own files (a changed compiler must not meet expressions it compiled before)."""
-    here = FsPath(__file__).resolve().parent
-    return ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(here.glob("*.py")))
+    """The program's own files, in every stage, and the rule-file schema (a changed compiler must not meet
+    expressions it compiled before, nor a changed schema rules it accepted)."""
+    files = sorted(PACKAGE_DIR.rglob("*.py")) + [RULE_FILE_SCHEMA]
+    return ";".join(f"{p.relative_to(PACKAGE_DIR)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
 
 
 _MAGIC = b"ledgerlint-cache\n"

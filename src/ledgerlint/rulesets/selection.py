@@ -8,9 +8,10 @@ earlier year, with a warning that names it.
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
-from . import cache
-from .errors import RuleSetError
-from .rulesets import RULESET_FILE, RuleSet, _read_meta, available_years, compose, load_ruleset, shipped_rules_dir
+from ledgerlint.rulesets import cache
+from ledgerlint.errors import RuleSetError
+from ledgerlint.rulesets.ruleset import (RULESET_FILE, RuleSet, available_years, build_named, read_meta,
+                                        rules_root, shipped_rules_dir)
 
 
 @dataclass
@@ -39,13 +40,6 @@ class Selection:
         return self.year != self.asked
 
 
-def rules_root(rules_dir) -> FsPath:
-    root = FsPath(rules_dir) if rules_dir else shipped_rules_dir()
-    if not root.is_dir():
-        raise RuleSetError("ruleset.no_dir", path=str(root))
-    return root
-
-
 def overlays(root: FsPath) -> list[Overlay]:
     found = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.isdigit()):
@@ -61,7 +55,7 @@ def _overlay_scope(folder: FsPath) -> tuple:
     scope = cache.load(cache_key) if cache_key else None
     if isinstance(scope, tuple) and len(scope) == 4:
         return scope
-    meta = _read_meta(folder)
+    meta = read_meta(folder)
     if "years" not in meta:
         raise RuleSetError("ruleset.overlay_years", file=str(folder / RULESET_FILE), line=meta.line)
     scope = (meta.get("region", folder.name), list(meta.get("match", [folder.name])),
@@ -99,14 +93,14 @@ def load_named(rules_dir, name: str, problems: list | None = None) -> RuleSet:
     """A rule set by its name: "2023" (national) or "内蒙古/2023" (an overlay on a national year); from the
     cache when none of its files changed (`problems` asks for a full load, as `rules lint` does)."""
     if problems is not None or not cache.enabled():
-        return _build(rules_dir, name, problems)
+        return build_named(rules_dir, name, problems)
     try:
         cache_key = cache.key(name, _source_folders(rules_dir, name))
     except OSError:
-        return _build(rules_dir, name, problems)
+        return build_named(rules_dir, name, problems)
     ruleset = cache.load(cache_key)
     if ruleset is None:
-        ruleset = _build(rules_dir, name, problems)
+        ruleset = build_named(rules_dir, name, problems)
         ruleset.validator  # check the schema now, so that the cached set need not check it again
         cache.store(cache_key, ruleset)
     return ruleset
@@ -126,20 +120,6 @@ def _source_folders(rules_dir, name: str) -> list:
         for folder in sorted(p for p in root.iterdir() if p.is_dir()):
             folders += [folder] + ([folder / "tests"] if (folder / "tests").is_dir() else [])
     return folders
-
-
-def _build(rules_dir, name: str, problems: list | None = None) -> RuleSet:
-    root = rules_root(rules_dir)
-    region, _, year = name.rpartition("/")
-    folder = root / year
-    if not year.isdigit() or not folder.is_dir():
-        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
-    national = load_ruleset(folder, problems)
-    if not region:
-        return national
-    if not (root / region / RULESET_FILE).is_file():
-        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
-    return compose(national, root / region, problems)
 
 
 def all_names(rules_dir) -> list[str]:

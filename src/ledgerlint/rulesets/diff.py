@@ -1,6 +1,6 @@
 """`ledgerlint rules diff A B`: what differs between two rule sets, and where each change comes from."""
-from .messages import t
-from .rulesets import RuleSet
+from ledgerlint.messages import t
+from ledgerlint.rulesets.ruleset import RuleSet
 
 _RULE_FIELDS = ("title", "severity", "basis", "section", "tolerance")
 

@@ -1,17 +1,14 @@
-"""Checking a disclosure against its year's JSON Schema, with messages a finance officer can read."""
+"""A year's JSON Schema as files (its own, or a merge patch on the inherited one) and the validator built
+from it: a fast one for the keywords the shipped schemas use, jsonschema's for any other."""
 import json
 from decimal import Decimal
 from pathlib import Path as FsPath
 
 
-from .errors import RuleSetError
-from .findings import Finding
-from .inputs import read_bytes
-from .loading import Disclosure
-from .messages import t, type_name
-from .paths import format_path
+from ledgerlint.limits import MAX_SCHEMA_BYTES
+from ledgerlint.errors import RuleSetError
+from ledgerlint.inputs import read_bytes
 
-MAX_SCHEMA_BYTES = 4 * 1024 * 1024     # the shipped schema is about 100 KB
 
 SCHEMA_FILE = "disclosure.schema.json"
 SCHEMA_PATCH = "disclosure.schema.patch.json"  # a JSON Merge Patch (RFC 7386) on the inherited schema
@@ -76,83 +73,6 @@ def _validator_for(schema: dict):
     import jsonschema  # a schema with keywords the fast validator does not check
     return jsonschema.Draft202012Validator(schema)
 
-
-def load_schema(folder: FsPath):
-    return make_validator(load_schema_dict(folder), folder)
-
-
-def _json_type(value) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, (float, Decimal)):
-        return "number"
-    return {str: "string", dict: "object", list: "array", type(None): "null"}.get(type(value), "string")
-
-
-def show(value) -> str:
-    if isinstance(value, str):
-        return f"“{value}”"
-    if isinstance(value, (dict, list)):
-        return ""
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")
-
-
-def _as_number(text: str):
-    """"1,687.40" or "１６８７.４０": a number written as text, as it should be written; else None."""
-    cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "")
-    try:
-        value = Decimal(cleaned)
-    except ArithmeticError:
-        return None
-    return cleaned if value.is_finite() and cleaned and cleaned[-1].isdigit() else None
-
-
-def _describe(error, lang: str) -> list[tuple[tuple, str]]:
-    """(path, message) pairs for one jsonschema error."""
-    path = tuple(error.absolute_path)
-    kind, inst, want = error.validator, error.instance, error.validator_value
-    if kind == "type" and isinstance(inst, str) and _as_number(inst) is not None and "number" in (
-            want if isinstance(want, list) else [want]):
-        return [(path, t("schema.number_as_text", lang, value=show(inst), number=_as_number(inst)))]
-    if kind == "type":
-        wanted = want if isinstance(want, list) else [want]
-        expected = "或".join(type_name(w, lang) for w in wanted) if lang == "zh" else " or ".join(type_name(w, lang) for w in wanted)
-        return [(path, t("schema.type", lang, expected=expected, actual=type_name(_json_type(inst), lang), value=show(inst)).rstrip())]
-    if kind == "required":
-        return [(path + (name,), t("schema.required", lang, name=name)) for name in want if name not in inst]
-    if kind == "additionalProperties" and want is False:
-        known = set(error.schema.get("properties", {}))
-        return [(path + (name,), t("schema.additional", lang, name=name)) for name in inst if name not in known]
-    if kind == "enum":
-        allowed = "、".join(show(v) if v is not None else "null" for v in want)
-        return [(path, t("schema.enum", lang, value=show(inst), allowed=allowed))]
-    if kind in ("minimum", "maximum"):
-        return [(path, t(f"schema.{kind}", lang, value=show(inst), limit=want))]
-    if kind == "pattern":
-        return [(path, t("schema.pattern", lang, value=show(inst), pattern=want))]
-    return [(path, t("schema.other", lang, message=error.message))]
-
-
-def validate(disclosure: Disclosure, validator, lang: str = "zh") -> list[Finding]:
-    found: dict[tuple, Finding] = {}
-    for error in validator.iter_errors(disclosure.data):
-        for path, message in _describe(error, lang):
-            if (path, message) not in found:  # `required` reports every missing name once per name
-                found[path, message] = Finding(
-                    rule="schema", severity="error", title=t("schema.title", lang), message=message,
-                    path=path, paths=(path,), line=disclosure.line(path))
-    return sorted(found.values(), key=lambda f: (f.line or 0, format_path(f.path)))
-
-
-# ----- a fast validator for the part of JSON Schema the disclosure schemas use -----
-# jsonschema validates a disclosure in ~15 ms, most of a `check`'s own work; these schemas use a small,
-# fixed set of keywords, which are checked here directly and give the same errors. A schema using any
-# other keyword is validated by jsonschema itself.
 
 _ANNOTATIONS = {"title", "description", "default", "format", "$schema", "$id", "$defs", "x-aliases", "x-title-aliases", "x-templates", "x-tables", "examples"}
 _CHECKED_KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "enum", "minimum",
@@ -250,39 +170,3 @@ class FastValidator:
                         stack.append((extra, item, path + (key,)))
             elif isinstance(value, list) and isinstance(schema.get("items"), dict):
                 stack.extend((schema["items"], item, path + (i,)) for i, item in enumerate(value))
-
-
-# Figures printed as whole numbers are rounded like any other: "47%" stands for 46.5…47.5 and "126万元" for
-# 125.5…126.5, as "1687.40" stands for ±0.005. Counts (计数: people, vehicles, batches …) and scores are
-# exact, and so is 0 (nothing spent is said exactly). Constants written in a rule stay exact.
-_ROUNDED_AS_PRINTED = {"#/$defs/金额", "#/$defs/百分比"}
-
-
-def as_printed(data, schema: dict):
-    """The disclosure with every whole-number amount and percent (by the schema) as a Decimal of its
-    printed precision, so that the rounding semantics applies to it; the rest as it is."""
-    defs = schema.get("$defs", {})
-
-    def walk(value, node):
-        while isinstance(node, dict) and "$ref" in node:
-            if node["$ref"] in _ROUNDED_AS_PRINTED:
-                return Decimal(value) if type(value) is int and value != 0 else value
-            node = defs.get(node["$ref"].rsplit("/", 1)[-1])
-        if not isinstance(node, dict):
-            return value
-        if isinstance(value, dict):
-            props, extra = node.get("properties", {}), node.get("additionalProperties")
-            changed = None
-            for key, item in value.items():
-                sub = props.get(key, extra if isinstance(extra, dict) else None)
-                new = walk(item, sub) if sub is not None else item
-                if new is not item:
-                    changed = changed if changed is not None else dict(value)
-                    changed[key] = new
-            return value if changed is None else changed
-        if isinstance(value, list) and isinstance(node.get("items"), dict):
-            items = [walk(item, node["items"]) for item in value]
-            return items if any(a is not b for a, b in zip(items, value)) else value
-        return value
-
-    return walk(data, schema)

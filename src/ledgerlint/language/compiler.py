@@ -6,11 +6,12 @@ import ast
 import copy
 from decimal import Decimal, InvalidOperation
 
-from .expressions import (DOC, EACH, MAX_DEPTH, MAX_LENGTH, MAX_LITERAL_DIGITS, MAX_NODES, MAX_POWER, MAX_STRING,
-                          Expression, ExpressionError, _template)
-from .functions import ARITY, FUNCTIONS, WHOLE_DOCUMENT, compile_regex
-from .numbers import Num
-from .paths import parse_path
+from ledgerlint.language.expressions import DOC, EACH, Expression, ExpressionError, Template, evaluation_globals
+from ledgerlint.limits import (MAX_EXPRESSION_DEPTH, MAX_LENGTH, MAX_LITERAL_DIGITS, MAX_NODES, MAX_POWER,
+                               MAX_STRING)
+from ledgerlint.language.functions import ARITY, FUNCTIONS, WHOLE_DOCUMENT, compile_regex
+from ledgerlint.language.numbers import Num
+from ledgerlint.paths import parse_path
 
 _BINOPS = {ast.Add: "_add", ast.Sub: "_sub", ast.Mult: "_mul", ast.Div: "_div"}
 _CMPOPS = {ast.Eq: "_eq", ast.NotEq: "_ne", ast.Lt: "_lt", ast.LtE: "_le", ast.Gt: "_gt", ast.GtE: "_ge"}
@@ -82,8 +83,8 @@ class _Compiler:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self.fail("expr.too_many_nodes", node, limit=MAX_NODES)
-        if depth > MAX_DEPTH:
-            self.fail("expr.too_deep", node, limit=MAX_DEPTH)
+        if depth > MAX_EXPRESSION_DEPTH:
+            self.fail("expr.too_deep", node, limit=MAX_EXPRESSION_DEPTH)
         method = getattr(self, "visit_" + type(node).__name__, None)
         if method is None:
             self.fail("expr.not_allowed", node, what=type(node).__name__)
@@ -326,14 +327,14 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
     except SyntaxError as exc:
         raise ExpressionError("expr.syntax", column=exc.offset, reason=exc.msg) from None
     except (ValueError, RecursionError, MemoryError):
-        raise ExpressionError("expr.too_deep", limit=MAX_DEPTH) from None
+        raise ExpressionError("expr.too_deep", limit=MAX_EXPRESSION_DEPTH) from None
     compiler = _Compiler(text, dict(bound or {}))
     try:
         rewritten = compiler.walk(tree, {})
     except RecursionError:
-        raise ExpressionError("expr.too_deep", limit=MAX_DEPTH) from None
+        raise ExpressionError("expr.too_deep", limit=MAX_EXPRESSION_DEPTH) from None
     code = compile(ast.fix_missing_locations(rewritten), "<rule>", "eval")
-    expression = Expression(text, code, _template(compiler.constants, tolerance), compiler.static_paths,
+    expression = Expression(text, code, evaluation_globals(compiler.constants, tolerance), compiler.static_paths,
                             constants=compiler.constants, tolerance=tolerance)
     body = tree.body
     expression.is_path = compiler.static_path(body, {}) is not None
@@ -343,3 +344,38 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
         expression.sides = (compile_expression(left, tolerance, bound), _CMP_SYMBOL[type(body.ops[0])],
                             compile_expression(right, tolerance, bound))
     return expression
+
+
+def compile_template(text, tolerance=Decimal(0), bound=None) -> Template:
+    if not isinstance(text, str):
+        raise ExpressionError("expr.not_text")
+    parts: list = []
+    buf = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "{}" and text[i:i + 2] in ("{{", "}}"):
+            buf.append(ch)
+            i += 2
+            continue
+        if ch == "}":
+            raise ExpressionError("expr.template_brace", column=i + 1)
+        if ch == "{":
+            end = text.find("}", i)
+            if end < 0:
+                raise ExpressionError("expr.template_brace", column=i + 1)
+            if buf:
+                parts.append("".join(buf))
+                buf = []
+            try:
+                parts.append(compile_expression(text[i + 1:end], tolerance, bound))
+            except ExpressionError as exc:
+                exc.column = i + 1 + (exc.column or 1)
+                raise
+            i = end + 1
+            continue
+        buf.append(ch)
+        i += 1
+    if buf:
+        parts.append("".join(buf))
+    return Template(parts)

@@ -4,13 +4,10 @@ Loading rule sets is the only place where YAML is read."""
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
-from .errors import RuleSetError
-from .inputs import read_bytes
+from ledgerlint.limits import MAX_FIGURE_DIGITS, MAX_YAML_BYTES, MAX_YAML_NODES
+from ledgerlint.errors import RuleSetError
+from ledgerlint.inputs import read_bytes
 
-# A rule file is a few tens of kilobytes; these bounds keep a hostile one to a fraction of a second.
-MAX_YAML_BYTES = 1024 * 1024
-MAX_YAML_NODES = 200_000
-MAX_INT_DIGITS = 30       # int() of more than 4,300 digits raises a ValueError of its own
 
 
 class LineDict(dict):
@@ -42,8 +39,8 @@ def _decimal(loader, node):
     except InvalidOperation:
         value = None
     if value is not None and value.is_finite() and (
-            sum(ch.isdigit() for ch in text.lower().split("e", 1)[0]) > MAX_INT_DIGITS
-            or abs(value.as_tuple().exponent) > MAX_INT_DIGITS or (value and abs(value.adjusted()) > MAX_INT_DIGITS)):
+            sum(ch.isdigit() for ch in text.lower().split("e", 1)[0]) > MAX_FIGURE_DIGITS
+            or abs(value.as_tuple().exponent) > MAX_FIGURE_DIGITS or (value and abs(value.adjusted()) > MAX_FIGURE_DIGITS)):
         value = None       # beyond any figure: 1e999999999 would be written out digit by digit
     if value is None or not value.is_finite():
         raise RuleSetError("yaml.bad_number", file=loader.name, line=node.start_mark.line + 1, value=text)
@@ -52,7 +49,7 @@ def _decimal(loader, node):
 
 def _int(loader, node):
     text = loader.construct_scalar(node)
-    if sum(ch.isdigit() for ch in text) > MAX_INT_DIGITS:
+    if sum(ch.isdigit() for ch in text) > MAX_FIGURE_DIGITS:
         raise RuleSetError("yaml.bad_number", file=loader.name, line=node.start_mark.line + 1, value=text[:40])
     return loader.construct_yaml_int(node)
 

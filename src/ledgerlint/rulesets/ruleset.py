@@ -11,10 +11,11 @@ from decimal import Decimal
 from pathlib import Path as FsPath
 
 
-from .errors import LedgerlintError, RuleSetError
-from .expressions import EACH, Expression, ExpressionError, Template, compile_expression, compile_template
-from .schema import load_schema_dict, make_validator
-from .yamlfiles import LineDict, read_yaml
+from ledgerlint.errors import LedgerlintError, RuleSetError
+from ledgerlint.rulesets import PACKAGE_DIR, RULE_FILE_SCHEMA
+from ledgerlint.language.expressions import EACH, Expression, ExpressionError, Template
+from ledgerlint.rulesets.schemas import load_schema_dict, make_validator
+from ledgerlint.rulesets.yamlfiles import LineDict, read_yaml
 
 RULESET_FILE = "ruleset.yaml"
 TESTS_DIR = "tests"
@@ -25,7 +26,7 @@ _RULE_FILE_SCHEMA: dict = {}   # read when the first rule file is (a cached rule
 
 def _rule_file_schema() -> dict:
     if not _RULE_FILE_SCHEMA:
-        _RULE_FILE_SCHEMA.update(json.loads((FsPath(__file__).parent / "rule-file.schema.json").read_text(encoding="utf-8")))
+        _RULE_FILE_SCHEMA.update(json.loads(RULE_FILE_SCHEMA.read_text(encoding="utf-8")))
     return _RULE_FILE_SCHEMA
 _CHANGE = {"type": "object", "properties": {"change": {"type": "string"}, "source": {"type": "string"},
                                            "uncertain": {"type": "boolean"}},
@@ -119,7 +120,7 @@ class RuleSet:
 
 def shipped_rules_dir() -> FsPath:
     """The rules shipped with ledgerlint: inside the installed package, else the source checkout's rules/."""
-    here = FsPath(__file__).resolve().parent
+    here = PACKAGE_DIR
     for candidate in (here / "rules", here.parent.parent / "rules"):
         if candidate.is_dir():
             return candidate
@@ -176,6 +177,7 @@ def _tolerance(value):
 
 def compile_rule(raw: LineDict, file: str, origin: str, problems: list) -> Rule | None:
     """One rule from its YAML mapping; expression problems are added to `problems` with their place."""
+    from ledgerlint.language.compiler import compile_expression, compile_template  # ast only when compiling
     tolerance, tolerance_text = _tolerance(raw.get("tolerance"))
     as_name = raw.get("as", DEFAULT_AS)
     compiled = {}
@@ -243,7 +245,7 @@ def load_rule_file(path: FsPath, origin: str, problems: list) -> list[Rule]:
     return rules
 
 
-def _read_meta(folder: FsPath) -> LineDict:
+def read_meta(folder: FsPath) -> LineDict:
     meta_path = folder / RULESET_FILE
     if not meta_path.is_file():
         raise RuleSetError("ruleset.no_meta", file=str(folder))
@@ -295,7 +297,7 @@ def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()
     """
     collect = [] if problems is None else problems
     folder = FsPath(folder)
-    meta = _read_meta(folder)
+    meta = read_meta(folder)
     meta_path = folder / RULESET_FILE
     if "year" not in meta:
         raise RuleSetError("ruleset.no_year", file=str(meta_path), line=meta.line)
@@ -306,8 +308,8 @@ def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()
 
     parent = None
     if isinstance(meta.get("extends"), str):
-        from .selection import load_named  # a user's own rules built on the shipped ones
-        parent = load_named(shipped_rules_dir(), meta["extends"].split(":", 1)[1], collect)
+        # a user's own rules built on the shipped ones ("ledgerlint:2023", "ledgerlint:内蒙古/2023")
+        parent = build_named(shipped_rules_dir(), meta["extends"].split(":", 1)[1], collect)
     elif "extends" in meta:
         parent_year = meta["extends"]
         if parent_year in _seen + (year,):
@@ -335,7 +337,7 @@ def compose(national: RuleSet, overlay_folder: FsPath, problems: list | None = N
     """A provincial overlay laid over the national set of one year: 内蒙古 + 2023 = "内蒙古/2023"."""
     collect = [] if problems is None else problems
     overlay_folder = FsPath(overlay_folder)
-    meta = _read_meta(overlay_folder)
+    meta = read_meta(overlay_folder)
     origin = overlay_folder.name
     rules, disabled = _layer({r.id: r for r in national.rules}, overlay_folder, origin, meta, collect)
     schema = load_schema_dict(overlay_folder, national.schema)
@@ -347,3 +349,26 @@ def compose(national: RuleSet, overlay_folder: FsPath, problems: list | None = N
                    rules=list(rules.values()), schema=schema, schema_folder=overlay_folder,
                    disabled=disabled + national.disabled, changes=_changes(meta, origin) + national.changes,
                    region=meta.get("region", origin))
+
+
+def rules_root(rules_dir) -> FsPath:
+    root = FsPath(rules_dir) if rules_dir else shipped_rules_dir()
+    if not root.is_dir():
+        raise RuleSetError("ruleset.no_dir", path=str(root))
+    return root
+
+
+def build_named(rules_dir, name: str, problems: list | None = None) -> RuleSet:
+    """A rule set by its name, "2023" (national) or "内蒙古/2023" (an overlay laid over a national year),
+    built from its files (selection.load_named keeps the result in the cache)."""
+    root = rules_root(rules_dir)
+    region, _, year = name.rpartition("/")
+    folder = root / year
+    if not year.isdigit() or not folder.is_dir():
+        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
+    national = load_ruleset(folder, problems)
+    if not region:
+        return national
+    if not (root / region / RULESET_FILE).is_file():
+        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
+    return compose(national, root / region, problems)

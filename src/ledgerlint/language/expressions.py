@@ -11,15 +11,9 @@ import marshal
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import functions
-from .functions import FUNCTIONS, OPERATORS, make_comparisons
+from ledgerlint.language import functions
+from ledgerlint.language.functions import FUNCTIONS, OPERATORS, make_comparisons
 
-MAX_LENGTH = 2000        # characters in one expression
-MAX_NODES = 500          # AST nodes in one expression
-MAX_DEPTH = 40           # nesting of AST nodes
-MAX_STRING = 500         # characters in one string literal
-MAX_POWER = 10           # largest exponent of **
-MAX_LITERAL_DIGITS = 20  # digits in one number literal
 
 DOC = "_doc"
 EACH = "[]"              # marks "an element of this list" in a static path
@@ -56,7 +50,7 @@ class Expression:
 
     def __setstate__(self, state):
         constants = {k: functions.Pattern(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
-        self.__init__(state["source"], marshal.loads(state["code"]), _template(constants, state["tolerance"]),
+        self.__init__(state["source"], marshal.loads(state["code"]), evaluation_globals(constants, state["tolerance"]),
                       state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"])
 
     def evaluate(self, root, bindings=None, overrides=None):
@@ -80,7 +74,7 @@ class Expression:
 _BASES: dict = {}   # the globals shared by every expression with the same tolerance
 
 
-def _template(constants: dict, tolerance) -> dict:
+def evaluation_globals(constants: dict, tolerance) -> dict:
     base = _BASES.get(tolerance)
     if base is None:
         base = {"__builtins__": {}}
@@ -91,20 +85,13 @@ def _template(constants: dict, tolerance) -> dict:
     return {**base, **constants} if constants else dict(base)
 
 
-def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
-                       with_sides: bool = False) -> Expression:
-    """Compile one expression; raises ExpressionError for anything outside the language (see compiler.py)."""
-    from .compiler import compile_expression as compile_now  # ast is imported only when compiling
-    return compile_now(source, tolerance, bound, with_sides)
-
-
 @dataclass
 class Template:
     """A message with {expressions} evaluated the same safe way; {{ and }} are literal braces."""
     parts: list
 
     def render(self, root, bindings=None) -> str:
-        from .report import show_value
+        from ledgerlint.language.show import show_value
         out = []
         for part in self.parts:
             if isinstance(part, str):
@@ -115,38 +102,3 @@ class Template:
             except Exception:  # a message must never stop a check; show that this piece had no value
                 out.append("{?}")
         return "".join(out)
-
-
-def compile_template(text, tolerance=Decimal(0), bound=None) -> Template:
-    if not isinstance(text, str):
-        raise ExpressionError("expr.not_text")
-    parts: list = []
-    buf = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "{}" and text[i:i + 2] in ("{{", "}}"):
-            buf.append(ch)
-            i += 2
-            continue
-        if ch == "}":
-            raise ExpressionError("expr.template_brace", column=i + 1)
-        if ch == "{":
-            end = text.find("}", i)
-            if end < 0:
-                raise ExpressionError("expr.template_brace", column=i + 1)
-            if buf:
-                parts.append("".join(buf))
-                buf = []
-            try:
-                parts.append(compile_expression(text[i + 1:end], tolerance, bound))
-            except ExpressionError as exc:
-                exc.column = i + 1 + (exc.column or 1)
-                raise
-            i = end + 1
-            continue
-        buf.append(ch)
-        i += 1
-    if buf:
-        parts.append("".join(buf))
-    return Template(parts)

@@ -9,13 +9,13 @@ Same behaviour as `ledgerlint check`: rule sets are chosen by each file's 年度
 """
 from pathlib import Path as FsPath
 
-from .engine import FileReport, check
-from .errors import DisclosureError
-from .findings import Finding, sort_key
-from .loading import Disclosure, load
-from .messages import t
-from .rulesets import RuleSet
-from .selection import Selection, load_named, select
+from ledgerlint.checking.engine import FileReport, check
+from ledgerlint.errors import DisclosureError
+from ledgerlint.checking.findings import Finding, sort_key
+from ledgerlint.checking.loading import Disclosure, load
+from ledgerlint.messages import t
+from ledgerlint.rulesets.ruleset import RuleSet
+from ledgerlint.rulesets.selection import Selection, load_named, select
 
 
 # the identity of a disclosure (not a section of the document)
@@ -96,7 +96,7 @@ class Checker:
         states, and says which sections those are."""
         from dataclasses import replace
 
-        from .paths import format_path
+        from ledgerlint.paths import format_path
         sections = [key for key in extraction.schema.get("properties", {}) if key not in _IDENTITY]
         # the sections a template asks for: the schema's own list, or the template's (x-templates)
         template = extraction.schema.get("x-templates", {}).get(extraction.template, {})
@@ -126,10 +126,10 @@ class Checker:
     def read(self, path: str | FsPath) -> tuple[Disclosure, "Extraction | None"]:
         """A disclosure from a JSON file, or extracted from a published document (.txt, .docx, PDF) —
         then with the extraction, which knows the document line each figure came from."""
-        from .documents.sources import is_document, read_document
+        from ledgerlint.documents.sources import is_document, read_document
         if not is_document(path):
             return load(path, self.encoding), None
-        from .documents.extract import extract
+        from ledgerlint.documents.extract import extract
         extraction = extract(read_document(path), self.rules_dir, self.year, self.ruleset)
         return Disclosure(str(path), extraction.disclosure), extraction
 
@@ -139,7 +139,7 @@ class Checker:
         info finding each, so nothing is lost between the document and the check."""
         from dataclasses import replace
 
-        from .paths import format_path
+        from ledgerlint.paths import format_path
         document = extraction.document
         cited = []
         for f in findings:

@@ -8,10 +8,11 @@ import re
 import time
 from decimal import Decimal
 
-from . import numbers as n
-from .numbers import Num, NotEvaluated, stated
-from .paths import format_path
-from .views import ABSENT, Arr, Missing, Obj, Text, flatten, path_of, wrap
+from ledgerlint.limits import CLOCK_EVERY, MAX_OPERATIONS, MAX_SECONDS
+from ledgerlint.language import numbers as n
+from ledgerlint.language.numbers import Num, NotEvaluated, stated
+from ledgerlint.paths import format_path
+from ledgerlint.language.views import ABSENT, Arr, Missing, Obj, Text, flatten, path_of, wrap
 
 
 def _describe(value) -> str:
@@ -45,9 +46,6 @@ TRACE: list | None = None
 # takes one unit from the budget (arithmetic between them is bounded by the size of the expression);
 # every CLOCK_EVERY units the clock is looked at too. A rule that runs out is stopped
 # and reported as not evaluated, saying why: no rule can keep the checker busy for ever.
-MAX_OPERATIONS = 2_000_000
-MAX_SECONDS = 2.0
-CLOCK_EVERY = 4096
 _left = MAX_OPERATIONS
 _deadline = 0.0
 
@@ -89,7 +87,7 @@ def op_iter(values):
     global _left
     for value in values:
         _left -= 1   # tick(), inline
-        if _left < 0 or not _left & 4095:
+        if _left < 0 or not _left & (CLOCK_EVERY - 1):
             _look_at_the_clock()
         yield value
 
@@ -98,7 +96,7 @@ def op_get(container, key):
     # the hot path of every rule: a text key read from an object, budget counted inline
     global _left
     _left -= 1
-    if _left & 4095 == 0 or _left < 0:
+    if _left & (CLOCK_EVERY - 1) == 0 or _left < 0:
         _look_at_the_clock()
     if type(container) is Obj and type(key) is str:
         value = container._views.get(key, ABSENT)
@@ -123,7 +121,7 @@ def op_path(container, keys):
     global _left
     n = len(keys)
     _left -= n
-    if _left < 0 or _left & 4095 < n:
+    if _left < 0 or _left & (CLOCK_EVERY - 1) < n:
         _look_at_the_clock()
     for key in keys:   # the hot loop of every rule: objects and their views, inline
         if type(container) is Obj:

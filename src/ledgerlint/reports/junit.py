@@ -2,8 +2,8 @@
 every finding's line and message; a rule that could not be evaluated is skipped with the reason."""
 from xml.etree import ElementTree as ET
 
-from .messages import t
-from .report import place
+from ledgerlint.messages import t
+from ledgerlint.reports.text import place
 
 
 def render_junit(reports, lang: str = "zh", unreadable=()) -> str:

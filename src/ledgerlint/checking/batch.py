@@ -7,8 +7,8 @@ import glob
 import os
 from pathlib import Path as FsPath
 
-from .api import Checker
-from .errors import LedgerlintError
+from ledgerlint.checking.api import Checker
+from ledgerlint.errors import LedgerlintError
 
 PARALLEL_FROM = 8   # fewer files than this are checked in this process: starting workers costs more
 

@@ -1,0 +1,18 @@
+"""Choosing a renderer for the format asked for (writing the result is ledgerlint.writing's job)."""
+
+
+def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False) -> str:
+    if fmt == "json":
+        from ledgerlint.reports.text import render_json
+        return render_json(reports, unreadable, lang)
+    if fmt == "sarif":
+        from ledgerlint.reports.sarif import render_sarif
+        return render_sarif(reports, rulesets, lang, unreadable)
+    if fmt == "junit":
+        from ledgerlint.reports.junit import render_junit
+        return render_junit(reports, lang, unreadable)
+    if fmt == "html":
+        from ledgerlint.reports.html import render_html
+        return render_html(reports, rulesets, lang, unreadable)
+    from ledgerlint.reports.text import render_text
+    return render_text(reports, lang, verbose)
