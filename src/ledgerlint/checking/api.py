@@ -6,7 +6,11 @@
     for finding in report.findings: ...
 
 Same behaviour as `ledgerlint check`: rule sets are chosen by each file's 年度 and compiled once per year.
+A Checker may be shared between threads: each gets the reports it would get alone. Rules are evaluated
+one at a time in a process (the evaluation budget is process-wide), so threads do not check faster;
+for that, check in processes as `ledgerlint check -j` does (ledgerlint.checking.batch).
 """
+import threading
 from pathlib import Path as FsPath
 
 from ledgerlint.checking.engine import FileReport, check
@@ -43,12 +47,15 @@ class Checker:
         self.encoding = encoding
         self.keep_data = keep_data   # reports carry the disclosure (the HTML report shows it); batches drop it
         self._rulesets: dict[str, RuleSet] = {}
+        self._loading = threading.Lock()
 
     def ruleset(self, name: str) -> RuleSet:
-        """A rule set by name ("2023", "内蒙古/2023"), loaded and compiled once."""
-        if name not in self._rulesets:
-            self._rulesets[name] = load_named(self.rules_dir, name)
-        return self._rulesets[name]
+        """A rule set by name ("2023", "内蒙古/2023"), loaded and compiled once (once, too, when threads share
+        this Checker)."""
+        with self._loading:
+            if name not in self._rulesets:
+                self._rulesets[name] = load_named(self.rules_dir, name)
+            return self._rulesets[name]
 
     def options(self) -> dict:
         return {"rules_dir": self.rules_dir, "year": self.year, "lang": self.lang, "strict": self.strict,

@@ -212,6 +212,10 @@ class Evaluator:
         return Outcome(rule, FAILED, finding)
 
     def run_rule(self, rule: Rule) -> list[Outcome]:
+        with functions.EVALUATING:          # the evaluation state is process-wide (see functions.EVALUATING)
+            return self._run_rule(rule)
+
+    def _run_rule(self, rule: Rule) -> list[Outcome]:
         if rule.when is not None:
             applicable, outcome = self._truth(rule, rule.when, None, None)
             if outcome is not None:

@@ -5,6 +5,7 @@ only the values of views.py and raise NotEvaluated for anything else, so no Pyth
 FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is its documentation.
 """
 import re
+import threading
 import time
 from decimal import Decimal
 
@@ -41,6 +42,10 @@ def num(value) -> Num:
 # When a failed rule is re-run to find the figures involved, every read is appended here (reads made
 # inside functions such as signed_pct included). None the rest of the time: one check per read.
 TRACE: list | None = None
+# The budget, the clock and the trace above are this module's, shared by the whole process: one rule is
+# evaluated at a time, under this lock, so that threads sharing a Checker get the results they would get
+# one after the other (parallel checking uses processes: ledgerlint.checking.batch).
+EVALUATING = threading.RLock()
 
 # The cost bound of one evaluation: every read, every loop step and every element a function goes through
 # takes one unit from the budget (arithmetic between them is bounded by the size of the expression);
