@@ -217,3 +217,10 @@ def test_children_and_bare_for_tables():
     assert compile_expression('len(children(表.行, "")) == 1').evaluate(scope) is True
     assert compile_expression('sum([r.合计 for r in children(表.行, "201")]) == 3').evaluate(scope) is True
     assert compile_expression('bare(项) == "社会保障和就业支出"').evaluate(scope) is True
+
+
+def test_a_number_is_found_among_an_objects_keys_as_written():
+    root = build({"各年": {"2023": 1, "2024": 2}, "年份": 2023})
+    assert compile_expression("年份 in 各年").evaluate(root) is True
+    assert compile_expression("2024 in 各年").evaluate(root) is True
+    assert compile_expression("2025 in 各年").evaluate(root) is False

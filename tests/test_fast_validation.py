@@ -65,3 +65,19 @@ def test_same_findings_on_mutated_disclosures(which, edits):
         elif action == "add" and isinstance(holder, dict):
             holder["未知项"] = value
     assert problems(FAST, data) == problems(REFERENCE, data)
+
+
+def test_enum_compares_as_json_does_at_every_depth():
+    schema = {"type": "object", "properties": {"a": {"enum": [[True], 1, {"k": [False]}]}}}
+    fast, reference = FastValidator(schema), jsonschema.Draft202012Validator(schema)
+    for value, ok in (([True], True), ([1], False), (1, True), (Decimal("1.0"), True), (True, False),
+                      ({"k": [False]}, True), ({"k": [0]}, False)):
+        assert (not list(fast.iter_errors({"a": value}))) is ok, value
+        assert problems(fast, {"a": value}) == problems(reference, {"a": value}), value
+
+
+def test_each_missing_property_is_one_finding_from_one_error():
+    schema = {"type": "object", "required": ["a", "b", "c", "d"], "properties": {}}
+    errors = list(FastValidator(schema).iter_errors({}))
+    assert len(errors) == 1
+    assert sorted(path for path, _ in _describe(errors[0], "zh")) == [("a",), ("b",), ("c",), ("d",)]

@@ -4,19 +4,19 @@ from decimal import Decimal as D
 import pytest
 
 from ledgerlint.language import numbers as n
-from ledgerlint.language.numbers import Num, NotEvaluated
+from ledgerlint.language.numbers import Num, NotEvaluated, stated
 
 R = D(0)  # tolerance: rounding (no extra allowance)
 
 
 def s(text):
-    return Num.stated(D(text))
+    return stated(D(text))
 
 
 def test_a_stated_figure_stands_for_half_a_unit_either_side():
     x = s("1687.40")
     assert (x.lo, x.hi) == (D("1687.395"), D("1687.405"))
-    assert Num.stated(32).is_exact
+    assert stated(32).is_exact
     y = s("0.8")
     assert (y.lo, y.hi) == (D("0.75"), D("0.85"))
 
@@ -36,7 +36,7 @@ def test_a_rate_that_no_rounding_of_its_inputs_reaches_fails():
 
 
 def test_a_one_cent_slip_between_exact_figures_is_caught():
-    assert not n.eq(Num.stated(100), Num.exact(D("100.01")), R)
+    assert not n.eq(stated(100), Num.exact(D("100.01")), R)
     assert not n.eq(s("10.00"), s("10.02"), R)
     assert n.eq(s("10.00"), s("10.01"), R)  # both rounded: 10.005 could be either
 

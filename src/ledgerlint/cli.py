@@ -6,7 +6,7 @@ from pathlib import Path as FsPath
 import click
 
 from ledgerlint.version import __version__
-from ledgerlint.errors import DisclosureError, LedgerlintError
+from ledgerlint.errors import LedgerlintError
 from ledgerlint.messages import t
 
 LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,

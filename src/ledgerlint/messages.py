@@ -160,6 +160,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "severity1.info": {"zh": "提示", "en": "note"},
     "html.title": {"zh": "部门决算公开检查报告", "en": "Final-accounts disclosure check report"},
     "html.files": {"zh": "共 {count} 个文件", "en": "{count} file(s)"},
+    "finding.with_detail": {"zh": "{message}（{detail}）", "en": "{message} ({detail})"},
+    "list.or": {"zh": "或", "en": " or "},
     "html.index": {"zh": "文件一览（错误多的在前）", "en": "files (most errors first)"},
     "html.file": {"zh": "文件", "en": "file"},
     "junit.read": {"zh": "读取文件", "en": "reading the file"},

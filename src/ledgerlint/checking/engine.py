@@ -202,7 +202,7 @@ class Evaluator:
         else:
             message = rule.message.render(self.root, bindings)
             if detail:
-                message = f"{message}（{detail}）" if self.lang == "zh" else f"{message} ({detail})"
+                message = t("finding.with_detail", self.lang, message=message, detail=detail)
         finding = self._finding(rule, FAILED, message, _places(reads), element_path, values)
         # cut off instead of rounded: one warning that says so, in place of an error that the figure is wrong
         # (a rule that is a warning already, such as a share adjusted to total 100%, says what it means)

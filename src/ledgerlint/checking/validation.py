@@ -49,7 +49,7 @@ def _describe(error, lang: str) -> list[tuple[tuple, str]]:
         return [(path, t("schema.number_as_text", lang, value=show(inst), number=_as_number(inst)))]
     if kind == "type":
         wanted = want if isinstance(want, list) else [want]
-        expected = "或".join(type_name(w, lang) for w in wanted) if lang == "zh" else " or ".join(type_name(w, lang) for w in wanted)
+        expected = t("list.or", lang).join(type_name(w, lang) for w in wanted)
         return [(path, t("schema.type", lang, expected=expected, actual=type_name(_json_type(inst), lang), value=show(inst)).rstrip())]
     if kind == "required":
         return [(path + (name,), t("schema.required", lang, name=name)) for name in want if name not in inst]

@@ -1,4 +1,4 @@
-"""The template's change statement, read from a sentence of the published text (issue 10 groundwork).
+"""The template's change statement, read from a sentence of the published text.
 
 The same shape recurs in every section: a comparison base, a direction with an amount, often a second
 direction with a percent, and a reason —

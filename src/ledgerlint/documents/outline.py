@@ -1,5 +1,5 @@
 """The outline of a published disclosure: its headings, and which section of the year's schema each
-line belongs to (issue 10 groundwork).
+line belongs to.
 
 Headings are found by their numbering (第X部分, X、, (X)); a part or section heading is matched to the
 schema by its title, so the schema stays the one place that names the template's sections. Titles are

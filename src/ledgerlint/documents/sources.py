@@ -199,7 +199,10 @@ def _pdf_pages(path: FsPath) -> list[list[tuple]]:
             if len(pdf.pages) > MAX_PAGES:
                 raise DisclosureError("document.too_many_pages", file=str(path), pages=len(pdf.pages),
                                       limit=MAX_PAGES)
-            pages = [_pdf_page_lines(page) for page in pdf.pages]
+            pages = []
+            for page in pdf.pages:
+                pages.append(_pdf_page_lines(page))
+                page.close()        # its characters and objects are freed once its lines are read
     except DisclosureError:
         raise
     except Exception as exc:   # pdfminer raises many kinds for a broken file

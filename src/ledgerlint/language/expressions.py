@@ -54,7 +54,7 @@ class Expression:
                       state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"])
 
     def evaluate(self, root, bindings=None, overrides=None):
-        functions._left = functions.MAX_OPERATIONS   # start_budget(), inlined: this runs for every element
+        functions._left = functions.MAX_OPERATIONS   # a fresh budget; this runs for every element
         functions._deadline = 0.0
         if overrides:  # `explain` swaps in operators that also record each step, in a scope of its own
             scope = dict(self.template)

@@ -55,12 +55,6 @@ _left = MAX_OPERATIONS
 _deadline = 0.0
 
 
-def start_budget() -> None:
-    global _left, _deadline
-    _left = MAX_OPERATIONS
-    _deadline = 0.0  # set at the first look at the clock: most evaluations end long before it
-
-
 def tick(units: int = 1) -> None:
     global _left
     _left -= units
@@ -266,7 +260,8 @@ def op_in(item, container):
     container = _plain(container) if not isinstance(container, (Arr, Obj)) else container
     if isinstance(container, Obj):
         tick()
-        return str(item) in container.raw
+        # keys are text: a number is looked for as written ("1" for 1), not as the repr of a Num
+        return (n.fmt(item.value) if isinstance(item, Num) else str(item)) in container.raw
     if isinstance(container, (Arr, list, tuple)):
         tick(len(container))         # a comparison per element: inside a comprehension this adds up fast
         eq = make_comparisons(n.ZERO)["_eq"]
@@ -586,7 +581,7 @@ OPERATORS = {
 
 class Pattern:
     """A regular expression for matches(): RE2 (linear time), compiled when first used; a pattern is
-    checked when the rule file is loaded (check_regex)."""
+    checked when the rule file is loaded (compile_regex)."""
     __slots__ = ("pattern", "_compiled")
 
     def __init__(self, pattern: str):

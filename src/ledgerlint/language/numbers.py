@@ -33,11 +33,6 @@ class Num:
         self.path = path
 
     @classmethod
-    def stated(cls, number, path=None) -> "Num":
-        """A figure as written in a document: integers exact, fractions ± half a unit of the last digit."""
-        return stated(number, path)
-
-    @classmethod
     def exact(cls, number) -> "Num":
         d = Decimal(number)
         return cls(d, d, d)
@@ -57,7 +52,8 @@ class Num:
 
 
 def stated(number, path=None) -> Num:
-    """Num.stated as a plain function: it runs for every figure a rule reads."""
+    """A figure as written in a document: integers exact, fractions ± half a unit of the last digit (it runs
+    for every figure a rule reads)."""
     if type(number) is int:
         d = Decimal(number)
         return Num(d, d, d, path)
@@ -143,11 +139,6 @@ def lt(a: Num, b: Num, tol) -> bool:
 
 def le(a: Num, b: Num, tol) -> bool:
     return a.value <= b.value if tol is None else a.lo <= b.hi + tol
-
-
-def gap(a: Num, b: Num) -> Decimal:
-    """How far apart two intervals are (0 when they meet)."""
-    return max(ZERO, a.lo - b.hi, b.lo - a.hi)
 
 
 def fmt(d: Decimal) -> str:

@@ -131,17 +131,6 @@ def available_years(rules_dir: FsPath) -> list[int]:
     return sorted(int(p.name) for p in FsPath(rules_dir).iterdir() if p.is_dir() and p.name.isdigit())
 
 
-def year_folder(rules_dir: FsPath | None, year) -> FsPath:
-    """The folder of the rule set for `year` under `rules_dir` (default: the shipped rules)."""
-    root = FsPath(rules_dir) if rules_dir else shipped_rules_dir()
-    if not root.is_dir():
-        raise RuleSetError("ruleset.no_dir", path=str(root))
-    folder = root / str(year)
-    if not folder.is_dir():
-        years = "、".join(str(y) for y in available_years(root)) or "-"
-        raise RuleSetError("ruleset.unknown_year", file=str(root), year=year, available=years)
-    return folder
-
 
 def _schema_errors(data, schema, file, key) -> list[LedgerlintError]:
     problems = []

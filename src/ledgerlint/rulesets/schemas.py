@@ -75,8 +75,6 @@ def _validator_for(schema: dict):
 
 
 _ANNOTATIONS = {"title", "description", "default", "format", "$schema", "$id", "$defs", "x-aliases", "x-title-aliases", "x-templates", "x-tables", "examples"}
-_CHECKED_KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "enum", "minimum",
-                     "maximum", "pattern", "$ref"}
 
 
 class _Error:
@@ -96,6 +94,71 @@ def _is_type(value, name) -> bool:
             (isinstance(value, float) and value.is_integer())
     return isinstance(value, {"string": str, "object": dict, "array": list, "boolean": bool,
                               "null": type(None)}[name])
+
+
+def _same(a, b) -> bool:
+    """JSON equality: true is not 1, [true] is not [1], 1 is 1.0 (Python's == says otherwise on both)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, (dict, list)) or isinstance(b, (dict, list)):
+        return False
+    return a == b
+
+
+def _numeric(value) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+# ----- each keyword the fast validator checks: (validator, its value in the schema, the instance, path,
+# the schema node) → the errors, as jsonschema's keyword functions do; descending into properties, items
+# and $ref is the walk's own job -----
+
+def _type(validator, kinds, value, path, schema):
+    wanted = kinds if isinstance(kinds, list) else [kinds]
+    if not any(_is_type(value, k) for k in wanted):
+        yield _Error("type", value, kinds, path, schema)
+
+
+def _enum(validator, allowed, value, path, schema):
+    if not any(_same(value, v) for v in allowed):
+        yield _Error("enum", value, allowed, path, schema)
+
+
+def _minimum(validator, limit, value, path, schema):
+    if _numeric(value) and value < limit:
+        yield _Error("minimum", value, limit, path, schema)
+
+
+def _maximum(validator, limit, value, path, schema):
+    if _numeric(value) and value > limit:
+        yield _Error("maximum", value, limit, path, schema)
+
+
+def _pattern(validator, pattern, value, path, schema):
+    if isinstance(value, str) and not validator.compiled(pattern).search(value):
+        yield _Error("pattern", value, pattern, path, schema)
+
+
+def _required(validator, names, value, path, schema):
+    # one error for the object: its description names every missing property once
+    if isinstance(value, dict) and any(name not in value for name in names):
+        yield _Error("required", value, names, path, schema)
+
+
+def _additional(validator, extra, value, path, schema):
+    props = schema.get("properties", {})
+    if extra is False and isinstance(value, dict) and any(k not in props for k in value):
+        yield _Error("additionalProperties", value, False, path, schema)
+
+
+KEYWORDS = {"type": _type, "enum": _enum, "minimum": _minimum, "maximum": _maximum, "pattern": _pattern,
+            "required": _required, "additionalProperties": _additional}
+_STRUCTURE = {"properties", "items", "$ref"}       # walked, not checked
+_CHECKED_KEYWORDS = set(KEYWORDS) | _STRUCTURE
 
 
 class FastValidator:
@@ -120,6 +183,12 @@ class FastValidator:
                         return False
         return True
 
+    def compiled(self, pattern: str):
+        if pattern not in self._patterns:
+            import re
+            self._patterns[pattern] = re.compile(pattern)
+        return self._patterns[pattern]
+
     def _resolve(self, ref: str) -> dict:
         node = self.schema
         for part in ref[2:].split("/"):
@@ -134,35 +203,11 @@ class FastValidator:
                 continue
             if "$ref" in schema:
                 stack.append((self._resolve(schema["$ref"]), value, path))
-            kinds = schema.get("type")
-            if kinds is not None:
-                wanted = kinds if isinstance(kinds, list) else [kinds]
-                if not any(_is_type(value, k) for k in wanted):
-                    yield _Error("type", value, kinds, path, schema)
-            if "enum" in schema and not any(value == v and type(value) is type(v) or
-                                            (value == v and not isinstance(value, bool) and
-                                             not isinstance(v, bool)) for v in schema["enum"]):
-                yield _Error("enum", value, schema["enum"], path, schema)
-            numeric = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
-            if numeric and "minimum" in schema and value < schema["minimum"]:
-                yield _Error("minimum", value, schema["minimum"], path, schema)
-            if numeric and "maximum" in schema and value > schema["maximum"]:
-                yield _Error("maximum", value, schema["maximum"], path, schema)
-            if isinstance(value, str) and "pattern" in schema:
-                pattern = self._patterns.get(schema["pattern"])
-                if pattern is None:
-                    import re
-                    pattern = self._patterns[schema["pattern"]] = re.compile(schema["pattern"])
-                if not pattern.search(value):
-                    yield _Error("pattern", value, schema["pattern"], path, schema)
+            for keyword, check in KEYWORDS.items():
+                if keyword in schema:
+                    yield from check(self, schema[keyword], value, path, schema)
             if isinstance(value, dict):
-                props = schema.get("properties", {})
-                for name in schema.get("required", ()):
-                    if name not in value:
-                        yield _Error("required", value, schema["required"], path, schema)
-                extra = schema.get("additionalProperties", True)
-                if extra is False and any(k not in props for k in value):
-                    yield _Error("additionalProperties", value, False, path, schema)
+                props, extra = schema.get("properties", {}), schema.get("additionalProperties", True)
                 for key, item in value.items():
                     if key in props:
                         stack.append((props[key], item, path + (key,)))

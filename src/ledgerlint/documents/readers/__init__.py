@@ -1,4 +1,4 @@
-"""Readers of the published document's sections (issue 10, in progress): each takes the sentences of one
+"""Readers of the published document's sections: each takes the sentences of one
 section (doctext.Sentence, normalised) and returns the section's object in the schema's shape, the
 provenance of every figure (path → line and sentence) and the sentences with figures it did not use."""
 import re
