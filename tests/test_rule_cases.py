@@ -86,4 +86,4 @@ def test_every_function_of_the_language_is_documented():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, fn in FUNCTIONS.items():
         assert f"`{name}(" in readme, name
-        assert fn.__doc__ and fn.__doc__.startswith(name + "("), name
+        assert fn.call.__doc__ and fn.call.__doc__.startswith(name + "("), name

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from ledgerlint.language.expressions import DOC, EACH, Expression, ExpressionError, Template, evaluation_globals
 from ledgerlint.limits import (MAX_EXPRESSION_DEPTH, MAX_LENGTH, MAX_LITERAL_DIGITS, MAX_NODES, MAX_POWER,
                                MAX_STRING)
-from ledgerlint.language.functions import ARITY, FUNCTIONS, WHOLE_DOCUMENT, compile_regex
+from ledgerlint.language.functions import FUNCTIONS, compile_regex
 from ledgerlint.language.numbers import Num
 from ledgerlint.paths import parse_path
 
@@ -257,7 +257,7 @@ class _Compiler:
             self.fail("expr.unknown_function", func, name=what, known="、".join(sorted(FUNCTIONS)))
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             self.fail("expr.call_form", node, name=func.id)
-        low, high = ARITY[func.id]
+        low, high = FUNCTIONS[func.id].least, FUNCTIONS[func.id].most
         if len(node.args) < low or (high is not None and len(node.args) > high):
             self.fail("expr.arity", node, name=func.id, count=len(node.args))
         if func.id == "exists" and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
@@ -273,7 +273,7 @@ class _Compiler:
                 reason = exc.args[0] if exc.args else exc
                 reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
                 self.fail("expr.bad_regex", pattern, reason=reason)
-        if len(args) == WHOLE_DOCUMENT.get(func.id, -1):
+        if len(args) == FUNCTIONS[func.id].whole_document:
             args.insert(0, ast.Name(id=DOC, ctx=ast.Load()))
         return _call("_f_" + func.id, *args)
 

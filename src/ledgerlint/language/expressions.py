@@ -80,7 +80,7 @@ def evaluation_globals(constants: dict, tolerance) -> dict:
         base = {"__builtins__": {}}
         base.update(OPERATORS)
         base.update(make_comparisons(tolerance))
-        base.update({"_f_" + name: fn for name, fn in FUNCTIONS.items()})
+        base.update({"_f_" + name: fn.call for name, fn in FUNCTIONS.items()})
         _BASES[tolerance] = base
     return {**base, **constants} if constants else dict(base)
 

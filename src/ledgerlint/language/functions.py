@@ -2,11 +2,13 @@
 
 Operators (_add, _eq, _get, …) are what the compiler turns `+`, `==`, `a.b`, `a["b"]` into; they accept
 only the values of views.py and raise NotEvaluated for anything else, so no Python object is reachable.
-FUNCTIONS is the fixed list of names a rule may call; each entry's docstring is its documentation.
+FUNCTIONS is the fixed list of names a rule may call, each with its arity; each function's docstring is
+its documentation.
 """
 import re
 import threading
 import time
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerlint.limits import CLOCK_EVERY, MAX_OPERATIONS, MAX_SECONDS
@@ -550,26 +552,31 @@ def f_name(value):
     return Text(str(path[-1]))
 
 
+@dataclass(frozen=True)
+class Function:
+    """One function a rule may call: what runs, how many arguments it takes (`most` None: any number), and
+    with how many it reads the whole document (passed to it first), if it does."""
+    call: object
+    least: int
+    most: int | None
+    whole_document: int | None = None
+
+
+# the fixed list of names a rule may call; each function's docstring is its documentation
 FUNCTIONS = {
-    "sum": f_sum, "len": f_len, "abs": f_abs, "min": f_min, "max": f_max, "round": f_round,
-    "any": f_any, "all": f_all, "pct": f_pct, "exists": f_exists, "matches": f_matches,
-    "contains": f_contains, "values": f_values, "keys": f_keys, "is_number": f_is_number,
-    "texts": f_texts, "find": f_find, "having": f_having, "direction": f_direction,
-    "signed_amount": f_signed_amount, "signed_pct": f_signed_pct, "implied_pct": f_implied_pct,
-    "wan": f_wan, "coalesce": f_coalesce, "meets": f_meets, "name": f_name, "children": f_children,
-    "bare": f_bare, "years": f_years,
+    "sum": Function(f_sum, 1, 1), "len": Function(f_len, 1, 1), "abs": Function(f_abs, 1, 1),
+    "min": Function(f_min, 1, None), "max": Function(f_max, 1, None), "round": Function(f_round, 1, 2),
+    "any": Function(f_any, 1, 1), "all": Function(f_all, 1, 1), "pct": Function(f_pct, 2, 2),
+    "exists": Function(f_exists, 1, 1), "matches": Function(f_matches, 2, 2),
+    "contains": Function(f_contains, 2, 2), "values": Function(f_values, 1, 1), "keys": Function(f_keys, 1, 1),
+    "is_number": Function(f_is_number, 1, 1), "texts": Function(f_texts, 0, 1, whole_document=0),
+    "find": Function(f_find, 1, 2, whole_document=1), "having": Function(f_having, 1, 2, whole_document=1),
+    "direction": Function(f_direction, 1, 1), "signed_amount": Function(f_signed_amount, 1, 1),
+    "signed_pct": Function(f_signed_pct, 1, 1), "implied_pct": Function(f_implied_pct, 2, 2),
+    "wan": Function(f_wan, 1, 1), "coalesce": Function(f_coalesce, 2, 2), "meets": Function(f_meets, 3, 3),
+    "name": Function(f_name, 1, 1), "children": Function(f_children, 2, 2), "bare": Function(f_bare, 1, 1),
+    "years": Function(f_years, 1, 1),
 }
-
-# functions that read the whole document when called without an object (texts(), find("键"), having("键"))
-WHOLE_DOCUMENT = {"texts": 0, "find": 1, "having": 1}
-
-# how many arguments each function takes (min, max); None = any number
-ARITY = {"sum": (1, 1), "len": (1, 1), "abs": (1, 1), "min": (1, None), "max": (1, None),
-         "round": (1, 2), "any": (1, 1), "all": (1, 1), "pct": (2, 2), "exists": (1, 1),
-         "matches": (2, 2), "contains": (2, 2), "values": (1, 1), "keys": (1, 1), "is_number": (1, 1),
-         "texts": (0, 1), "find": (1, 2), "having": (1, 2), "direction": (1, 1), "signed_amount": (1, 1),
-         "signed_pct": (1, 1), "implied_pct": (2, 2), "wan": (1, 1), "coalesce": (2, 2), "meets": (3, 3),
-         "name": (1, 1), "children": (2, 2), "bare": (1, 1), "years": (1, 1)}
 
 OPERATORS = {
     "_path": op_path,
