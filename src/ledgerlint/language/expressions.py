@@ -40,7 +40,7 @@ class Expression:
     tolerance: object = Decimal(0)
     _scope: dict | None = field(default=None, repr=False, compare=False)
 
-    # Compiled expressions are cached between runs (cache.py): the code object travels through marshal,
+    # Compiled expressions are cached between runs (rulesets/cache.py): the code object travels through marshal,
     # the constants as data (a regular expression as its pattern), and the globals are rebuilt here.
     def __getstate__(self):
         constants = {k: ("re2", v.pattern) if hasattr(v, "search") else ("num", v) for k, v in self.constants.items()}
