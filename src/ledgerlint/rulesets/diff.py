@@ -1,6 +1,7 @@
 """`ledgerlint rules diff A B`: what differs between two rule sets, and where each change comes from."""
 from ledgerlint.messages import t
 from ledgerlint.rulesets.ruleset import RuleSet
+from ledgerlint.rulesets.schemas import resolve
 
 _RULE_FIELDS = ("title", "severity", "basis", "section", "tolerance")
 
@@ -11,22 +12,13 @@ def _rule_view(rule) -> dict:
     return view
 
 
-def _resolve(schema: dict, node):
-    while isinstance(node, dict) and "$ref" in node:
-        target = schema
-        for part in node["$ref"][2:].split("/"):
-            target = target.get(part, {})
-        node = target
-    return node if isinstance(node, dict) else {}
-
-
 def schema_fields(schema: dict) -> tuple[set, set]:
     """Every field path the schema describes ("三公经费.总体情况.支出决算", lists as "类[]"), and the
     required ones."""
     fields, required = set(), set()
 
     def walk(node, prefix, depth):
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         if depth > 12:
             return
         for key in node.get("required", []):

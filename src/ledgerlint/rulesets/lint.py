@@ -5,25 +5,14 @@ import difflib
 from ledgerlint.errors import LedgerlintError, RuleSetError
 from ledgerlint.language.expressions import EACH
 from ledgerlint.rulesets.selection import load_named
-
-
-def _resolve(schema: dict, node: dict) -> dict:
-    while isinstance(node, dict) and "$ref" in node:
-        ref = node["$ref"]
-        if not ref.startswith("#/"):
-            return {}
-        target = schema
-        for part in ref[2:].split("/"):
-            target = target.get(part, {})
-        node = target
-    return node if isinstance(node, dict) else {}
+from ledgerlint.rulesets.schemas import resolve
 
 
 def unknown_name(schema: dict, path: tuple):
     """(the first name of `path` the schema does not have, a suggestion or None), or None when all are known."""
     node = schema
     for key in path:
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         if key == EACH:
             if "items" not in node:
                 return None

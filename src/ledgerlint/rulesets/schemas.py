@@ -50,6 +50,19 @@ def load_schema_dict(folder: FsPath, inherited: dict | None = None) -> dict:
 _CHECKED: dict[str, object] = {}
 
 
+def resolve(schema: dict, node) -> dict:
+    """`node` with its "$ref"s followed inside `schema` ({} for a reference elsewhere or to nothing)."""
+    while isinstance(node, dict) and "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            return {}
+        target = schema
+        for part in ref[2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        node = target
+    return node if isinstance(node, dict) else {}
+
+
 def make_validator(schema: dict, folder: FsPath, checked: bool = False):
     """A validator for `schema`, the schema itself checked once per distinct content (checking it against
     the 2020-12 meta-schema costs more than validating a disclosure)."""
