@@ -82,12 +82,6 @@ def _unique(paths):
     return out
 
 
-def _tolerance(rule: Rule):
-    if rule.tolerance == "exact":
-        return None
-    return Decimal(0) if rule.tolerance == "rounding" else Decimal(rule.tolerance)
-
-
 def _sides(rule: Rule, root, bindings, lang):
     """Values of a failed comparison's two sides, with difference and allowance, for the reader; and
     every value read on the way (the two sides read exactly what the comparison read, so the figures of
@@ -111,7 +105,7 @@ def _sides(rule: Rule, root, bindings, lang):
             and rule.message is not None:
         return values, "", reads  # counts and codes: the rule's message says it; no allowance to show
     if isinstance(left, Num) and isinstance(right, Num):
-        tol = _tolerance(rule)
+        tol = rule.allowance
         allowance = Decimal(0) if tol is None else left.radius() + right.radius() + tol
         values["difference"] = fmt(left.value - right.value)
         values["allowance"] = fmt(allowance)

@@ -72,6 +72,11 @@ class Rule:
     replaces: "Rule | None" = None  # the inherited rule this one overrides
     expressions: dict = field(default_factory=dict)  # key -> source text, for lint and explain
 
+    @property
+    def allowance(self):
+        """What the comparison allows beyond rounding: a Decimal, or None when the rule is exact."""
+        return parse_tolerance(self.tolerance)[0]
+
 
 @dataclass
 class RuleSet:
@@ -156,7 +161,8 @@ def _schema_errors(data, schema, file, key) -> list[LedgerlintError]:
     return problems
 
 
-def _tolerance(value):
+def parse_tolerance(value):
+    """(the allowance beyond rounding, None for exact; the word as written) of a rule's `tolerance:`."""
     if value is None or value == "rounding":
         return Decimal(0), "rounding"
     if value == "exact":
@@ -167,7 +173,7 @@ def _tolerance(value):
 def compile_rule(raw: LineDict, file: str, origin: str, problems: list) -> Rule | None:
     """One rule from its YAML mapping; expression problems are added to `problems` with their place."""
     from ledgerlint.language.compiler import compile_expression, compile_template  # ast only when compiling
-    tolerance, tolerance_text = _tolerance(raw.get("tolerance"))
+    tolerance, tolerance_text = parse_tolerance(raw.get("tolerance"))
     as_name = raw.get("as", DEFAULT_AS)
     compiled = {}
 
