@@ -162,32 +162,33 @@ class Evaluator:
         message = t("finding.not_evaluated", self.lang, reason=reason)
         return Outcome(rule, status, self._finding(rule, status, message, paths, element_path))
 
+    def _refused(self, rule, exc: Exception, element_path) -> Outcome:
+        """The outcome of an evaluation that raised: the reason it gives (NotEvaluated), or for anything
+        else (decimal traps, a type the operators refused) its kind: a check never crashes."""
+        if isinstance(exc, NotEvaluated):
+            return self._not_evaluated(rule, exc.key, exc.params, element_path)
+        return self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
+
     def _guarded(self, rule, expression, bindings, element_path):
         """Evaluate; return (value, None) or (None, Outcome) when the rule cannot be evaluated."""
         try:
             return expression.evaluate(self.root, bindings), None
-        except NotEvaluated as exc:
-            return None, self._not_evaluated(rule, exc.key, exc.params, element_path)
-        except Exception as exc:  # decimal traps, a type the operators refused: never crash a check
-            return None, self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
+        except Exception as exc:
+            return None, self._refused(rule, exc, element_path)
 
     def _truth(self, rule, expression, bindings, element_path):
         """(True/False, None), or (None, Outcome) when the rule cannot be evaluated."""
         try:
             return bool(expression.evaluate(self.root, bindings)), None
-        except NotEvaluated as exc:
-            return None, self._not_evaluated(rule, exc.key, exc.params, element_path)
-        except Exception as exc:  # decimal traps, a type the operators refused: never crash a check
-            return None, self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
+        except Exception as exc:
+            return None, self._refused(rule, exc, element_path)
 
     def _check_one(self, rule: Rule, bindings, element_path) -> Outcome:
         try:  # _truth, inlined: this runs once for every rule and element
             if rule.assertion.evaluate(self.root, bindings):
                 return Outcome(rule, PASSED)
-        except NotEvaluated as exc:
-            return self._not_evaluated(rule, exc.key, exc.params, element_path)
-        except Exception as exc:  # decimal traps, a type the operators refused: never crash a check
-            return self._not_evaluated(rule, "eval.error", {"reason": type(exc).__name__}, element_path)
+        except Exception as exc:
+            return self._refused(rule, exc, element_path)
         values, detail, reads = _sides(rule, self.root, bindings, self.lang)
         if reads is None:
             reads = _trace(rule.assertion, self.root, bindings)
