@@ -159,7 +159,6 @@ _LEVELS = (
     (re.compile(r"^(\d{1,2})\s*、(?!\d)"), int, "{}、"),
     (re.compile(r"^\((\d{1,2})\)"), int, "({})"),
 )
-_CHINESE = "一二三四五六七八九十"
 
 
 def _written(level: int, value: int) -> str:
@@ -167,9 +166,9 @@ def _written(level: int, value: int) -> str:
     if level in (3, 4):
         return form.format(value)
     if value <= 10:
-        return form.format(_CHINESE[value - 1])
+        return form.format(_NUMERALS[value - 1])
     tens, ones = divmod(value, 10)
-    return form.format(("" if tens == 1 else _CHINESE[tens - 1]) + "十" + (_CHINESE[ones - 1] if ones else ""))
+    return form.format(("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + (_NUMERALS[ones - 1] if ones else ""))
 
 
 def numbering(lines: list[str]) -> list[Numbered]:

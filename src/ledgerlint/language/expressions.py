@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ledgerlint.language import functions
 from ledgerlint.language.functions import FUNCTIONS, OPERATORS, make_comparisons
+from ledgerlint.language.show import show_value
 
 
 DOC = "_doc"
@@ -91,7 +92,6 @@ class Template:
     parts: list
 
     def render(self, root, bindings=None) -> str:
-        from ledgerlint.language.show import show_value
         out = []
         for part in self.parts:
             if isinstance(part, str):
