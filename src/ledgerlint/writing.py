@@ -2,7 +2,6 @@
 renamed into place, so a reader never sees half a report; an existing file is kept unless `force`; an input
 is never an output."""
 import os
-import tempfile
 from pathlib import Path as FsPath
 
 from ledgerlint.errors import LedgerlintError
@@ -68,6 +67,7 @@ def write_new(path: FsPath, text: str, force: bool = False, inputs=()) -> None:
     tmp = None
     try:
         _remove_stale(path.parent, path.name)
+        import tempfile   # here: its imports cost a check that writes nothing a few milliseconds
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_STALE, dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

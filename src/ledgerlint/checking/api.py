@@ -133,10 +133,11 @@ class Checker:
     def read(self, path: str | FsPath) -> tuple[Disclosure, "Extraction | None"]:
         """A disclosure from a JSON file, or extracted from a published document (.txt, .docx, PDF) —
         then with the extraction, which knows the document line each figure came from."""
-        from ledgerlint.documents.sources import is_document, read_document
+        from ledgerlint.documents import is_document
         if not is_document(path):
             return load(path, self.encoding), None
         from ledgerlint.documents.extract import extract
+        from ledgerlint.documents.sources import read_document
         extraction = extract(read_document(path), self.rules_dir, self.year, self.ruleset)
         return Disclosure(str(path), extraction.disclosure), extraction
 

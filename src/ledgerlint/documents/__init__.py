@@ -10,3 +10,10 @@
 Nothing here imports the checking or report modules; the only way out is rule-set selection, which
 tells the extractor the year's schema.
 """
+
+# What counts as a published document, known without importing the readers (a JSON check never loads them)
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+def is_document(path) -> bool:
+    return str(path).lower().endswith(DOCUMENT_SUFFIXES)

@@ -21,10 +21,7 @@ from ledgerlint.errors import DisclosureError
 from ledgerlint.inputs import check_regular
 
 # doctext and tables (their patterns take a few milliseconds to compile) are imported where a document
-# is read: `check` on JSON files only asks is_document() and should not pay for them
-
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
-
+# is read; whether a path is a document at all is asked of the package (documents.is_document)
 
 
 @dataclass(frozen=True)
@@ -42,10 +39,6 @@ class Document:
     def place(self, line: int) -> Place:
         """The original place of line `line` (1-based) of the text form."""
         return self.places[line - 1]
-
-
-def is_document(path) -> bool:
-    return FsPath(path).suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def read_document(path) -> Document:
