@@ -1,13 +1,17 @@
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-# compiled rule sets are cached between runs; the tests use a cache of their own
-os.environ.setdefault("LEDGERLINT_CACHE_DIR", tempfile.mkdtemp(prefix="ledgerlint-test-cache-"))
+# compiled rule sets are cached between runs; the tests use a cache of their own, removed when they end
+if "LEDGERLINT_CACHE_DIR" not in os.environ:
+    os.environ["LEDGERLINT_CACHE_DIR"] = _TEST_CACHE = tempfile.mkdtemp(prefix="ledgerlint-test-cache-")
+    atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

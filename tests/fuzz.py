@@ -9,7 +9,9 @@ It prints how many inputs were tried and stops at the first input that breaks an
 other than the expected refusals, a rule running past its bound, two runs that disagree; for the cache, a
 damaged entry giving other findings than a clean run, or any error)."""
 import argparse
+import atexit
 import os
+import shutil
 import random
 import sys
 import tempfile
@@ -96,7 +98,8 @@ def flip_cache_once(entry: Path, warm: bytes, expected, check, rng: random.Rando
 def fuzz_cache(seconds: float) -> int:
     from ledgerlint import Checker
     seed = Path(__file__).resolve().parent.parent / "examples" / "2023-erguna-waishi" / "disclosure.json"
-    os.environ["LEDGERLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ledgerlint-fuzz-cache-")
+    os.environ["LEDGERLINT_CACHE_DIR"] = folder = tempfile.mkdtemp(prefix="ledgerlint-fuzz-cache-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     os.environ.pop("LEDGERLINT_NO_CACHE", None)
     expected = findings_of(Checker(), seed)                   # builds and stores
     [entry] = [p for p in Path(os.environ["LEDGERLINT_CACHE_DIR"]).glob("*.pickle") if not p.name.startswith("scope-")]

@@ -147,7 +147,7 @@ def test_rules_list_and_catalog(runner, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(tmp_path_factory):
     from shutil import which
     try:
         from selenium import webdriver
@@ -163,6 +163,8 @@ def browser():
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1300"):
         opts.add_argument(arg)
+    # a profile in pytest's temporary folders, which it cleans, instead of one left in /tmp by each run
+    opts.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     opts.binary_location = chromium
     session = webdriver.Chrome(service=Service(driver), options=opts)
     yield session

@@ -1,12 +1,12 @@
 """Checking a disclosure against its year's JSON Schema, with messages a finance officer can read, and the
 figures as printed (a whole number stands for ±0.5) for the rules."""
-import json
 from decimal import Decimal
 
 from ledgerlint.checking.findings import Finding
 from ledgerlint.checking.loading import Disclosure
 from ledgerlint.messages import t, type_name
 from ledgerlint.paths import format_path
+from ledgerlint.language.show import show_value
 
 
 def _json_type(value) -> str:
@@ -20,11 +20,8 @@ def _json_type(value) -> str:
 
 
 def show(value) -> str:
-    if isinstance(value, str):
-        return f"“{value}”"
-    if isinstance(value, (dict, list)):
-        return ""
-    return json.dumps(value, ensure_ascii=False, default=str)
+    """A value of the file in an error about it, as the file spells it; an object or a list is not shown."""
+    return "" if isinstance(value, (dict, list)) else show_value(value, quoted=True, as_json=True)
 
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－，", "0123456789.-,")

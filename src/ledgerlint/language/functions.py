@@ -15,17 +15,13 @@ from ledgerlint.limits import CLOCK_EVERY, MAX_OPERATIONS, MAX_SECONDS
 from ledgerlint.language import numbers as n
 from ledgerlint.language.numbers import Num, NotEvaluated, stated
 from ledgerlint.paths import format_path
+from ledgerlint.language.show import show_value
 from ledgerlint.language.views import ABSENT, Arr, Missing, Obj, Text, flatten, path_of, wrap
 
 
 def _describe(value) -> str:
-    if isinstance(value, str):
-        return f"“{value}”"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return type(value).__name__
+    """A value named in an evaluation error: as the disclosure's file spells it, a text in quotes."""
+    return show_value(value, quoted=True, as_json=True)
 
 
 def num(value) -> Num:

@@ -6,30 +6,19 @@ why it held or failed. Nothing about the rule is re-implemented here, so the exp
 from what `check` does."""
 from ledgerlint.checking.engine import Evaluator
 from ledgerlint.messages import t
-from ledgerlint.language.numbers import Num, fmt
+from ledgerlint.language.numbers import Num
 from ledgerlint.paths import format_path
 from ledgerlint.language.show import show_value
 from ledgerlint.reports.text import where
-from ledgerlint.language.views import Arr, Missing, Obj, Text
+from ledgerlint.language.views import Missing, Text
 
 _SYMBOLS = {"_add": "+", "_sub": "−", "_mul": "×", "_div": "÷", "_eq": "==", "_ne": "!=", "_lt": "<",
             "_le": "<=", "_gt": ">", "_ge": ">=", "_in": "in", "_neg": "−", "_pow": "**"}
 
 
 def show_num(value, lang) -> str:
-    if isinstance(value, Num):
-        if value.is_exact:
-            return fmt(value.value)
-        return t("explain.interval", lang, value=fmt(value.value), lo=fmt(value.lo), hi=fmt(value.hi))
-    if isinstance(value, Missing):
-        return t("value.missing", lang)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(show_num(v, lang) for v in value[:8]) + (", …" if len(value) > 8 else "") + "]"
-    if isinstance(value, (Obj, Arr)):
-        return format_path(value.path)
-    if isinstance(value, str):
-        return f"“{value}”"
-    return show_value(value, lang)
+    """A value in an explanation: a rounded figure with its range, a text in quotes, a list cut at 8."""
+    return show_value(value, lang, quoted=True, intervals=True, most=8)
 
 
 class _Recorder:

@@ -11,6 +11,7 @@ from ledgerlint.version import __version__
 from ledgerlint.checking.findings import SEVERITIES
 from ledgerlint.messages import t
 from ledgerlint.paths import format_path
+from ledgerlint.language.show import show_value
 from ledgerlint.reports.text import where
 
 _CSS = """
@@ -56,15 +57,9 @@ def _e(text) -> str:
 
 
 def _value(v) -> str:
-    if isinstance(v, str):
-        return f'<span class="s">“{_e(v)}”</span>'
-    if v is None:
-        return '<span class="v">null</span>'
-    if isinstance(v, bool):
-        return f'<span class="v">{"true" if v else "false"}</span>'
-    if isinstance(v, Decimal):
-        return f'<span class="v">{_e(format(v, "f"))}</span>'
-    return f'<span class="v">{_e(v)}</span>'
+    """A value of the document's tree: a text in one colour, anything else in another."""
+    css = "s" if isinstance(v, str) else "v"
+    return f'<span class="{css}">{_e(show_value(v, quoted=True, as_json=True))}</span>'
 
 
 def _existing(data, path) -> tuple:
