@@ -316,16 +316,8 @@ def load_ruleset(folder: FsPath, problems: list | None = None, _seen: tuple = ()
                                year=parent_year)
         parent = load_ruleset(parent_folder, collect, _seen + (year,))
 
-    name = str(year)
-    base = {r.id: r for r in parent.rules} if parent else {}
-    rules, disabled = _layer(base, folder, name, meta, collect)
-    schema = load_schema_dict(folder, parent.schema if parent else None)
-    if collect and problems is None:
-        raise collect[0]
-    return RuleSet(name=name, year=year, title=meta["title"], folders=[folder] + (parent.folders if parent else []),
-                   documents=list(meta.get("documents", [])), chain=[name] + (parent.chain if parent else []),
-                   rules=list(rules.values()), schema=schema, schema_folder=folder,
-                   disabled=disabled, changes=_changes(meta, name) + (parent.changes if parent else []))
+    # a year names the documents that apply to it (each year's list restates the ones still in force)
+    return _assemble(parent, folder, str(year), year, meta, collect, problems, documents=[])
 
 
 def compose(national: RuleSet, overlay_folder: FsPath, problems: list | None = None) -> RuleSet:
@@ -334,16 +326,33 @@ def compose(national: RuleSet, overlay_folder: FsPath, problems: list | None = N
     overlay_folder = FsPath(overlay_folder)
     meta = read_meta(overlay_folder)
     origin = overlay_folder.name
-    rules, disabled = _layer({r.id: r for r in national.rules}, overlay_folder, origin, meta, collect)
-    schema = load_schema_dict(overlay_folder, national.schema)
+    # an overlay adds its province's documents to the year's
+    return _assemble(national, overlay_folder, f"{origin}/{national.year}", national.year, meta, collect,
+                     problems, documents=national.documents, origin=origin, region=meta.get("region", origin))
+
+
+def _assemble(parent: RuleSet | None, folder: FsPath, name: str, year, meta: LineDict, collect: list,
+              problems: list | None, documents: list, origin: str | None = None,
+              region: str | None = None) -> RuleSet:
+    """The one place a set is made: the folder's rules, schema and record laid over its parent's (the
+    year it extends, or the national set under an overlay); the lists of folders, disabled rules and
+    changes run from this folder back through every parent, `documents` follow the folder's own."""
+    origin = origin or name
+    base = {r.id: r for r in parent.rules} if parent else {}
+    rules, disabled = _layer(base, folder, origin, meta, collect)
+    schema = load_schema_dict(folder, parent.schema if parent else None)
     if collect and problems is None:
         raise collect[0]
-    name = f"{origin}/{national.year}"
-    return RuleSet(name=name, year=national.year, title=meta["title"], folders=[overlay_folder] + national.folders,
-                   documents=list(meta.get("documents", [])) + national.documents, chain=[name] + national.chain,
-                   rules=list(rules.values()), schema=schema, schema_folder=overlay_folder,
-                   disabled=disabled + national.disabled, changes=_changes(meta, origin) + national.changes,
-                   region=meta.get("region", origin))
+
+    def inherited(attribute: str) -> list:
+        return list(getattr(parent, attribute)) if parent else []
+
+    return RuleSet(name=name, year=year, title=meta["title"], folders=[folder] + inherited("folders"),
+                   documents=list(meta.get("documents", [])) + list(documents),
+                   chain=[name] + inherited("chain"), rules=list(rules.values()), schema=schema,
+                   schema_folder=folder, disabled=disabled + inherited("disabled"),
+                   changes=_changes(meta, origin) + inherited("changes"),
+                   region=region if region is not None else (parent.region if parent else None))
 
 
 def rules_root(rules_dir) -> FsPath:
