@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-import strategies  # noqa: E402
+from helpers import strategies  # noqa: E402
 from ledgerlint.errors import DisclosureError  # noqa: E402
 from ledgerlint.language.compiler import compile_expression  # noqa: E402
 from ledgerlint.language.expressions import ExpressionError  # noqa: E402

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, SEED, SYNTHETIC
+from helpers import ROOT, SEED, SYNTHETIC
 from ledgerlint.checking.batch import check_many, expand
 from ledgerlint.cli import main
 from ledgerlint.decimaljson import dumps

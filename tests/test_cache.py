@@ -4,7 +4,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import RULES, SEED
+from helpers import RULES, SEED
 from ledgerlint import Checker
 from ledgerlint.rulesets import cache
 from ledgerlint.rulesets.selection import load_named, select

@@ -45,7 +45,7 @@ def test_a_sentence_without_a_change_gives_none(text):
 
 def test_the_seed_documents_change_statements():
     from ledgerlint.documents.doctext import read_lines, sentences
-    from figures import seed_document
+    from helpers.figures import seed_document
     seed = seed_document()
     found = {(s.line, c["基准"], c["方向"], c.get("金额")) for s in sentences(read_lines(seed))
              if (c := read_change(s.text))}

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import RULES, SEED, SYNTHETIC
+from helpers import RULES, SEED, SYNTHETIC
 from ledgerlint.cli import main
 
 

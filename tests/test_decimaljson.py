@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SEED, read_json
-from figures import leaves
+from helpers import SEED, read_json
+from helpers.figures import leaves
 from ledgerlint.decimaljson import dumps
 
 

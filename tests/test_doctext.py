@@ -68,7 +68,7 @@ def test_sentences_keep_the_line_they_came_from():
 
 
 def test_the_seed_documents_slips_are_found_on_their_lines():
-    from figures import seed_document
+    from helpers.figures import seed_document
     seed = seed_document()
     slips = [(s.line, f.written) for s in sentences(read_lines(seed)) for f in s.figures() if f.kind != "number"]
     assert slips == [(67, "万5.00元"), (72, "XX.X%")]

@@ -6,7 +6,7 @@ import pytest
 from ledgerlint.language.compiler import compile_expression, compile_template
 from ledgerlint.language.expressions import ExpressionError
 from ledgerlint.checking.loading import parse
-from ledgerlint.language.numbers import Num, NotEvaluated
+from ledgerlint.language.numbers import NotEvaluated
 from ledgerlint.language.views import build
 
 DOC = parse('''{

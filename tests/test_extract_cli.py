@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from documents import build_docx
+from helpers.documents import build_docx
 from ledgerlint.cli import main
 
 DOCUMENT = Path(__file__).resolve().parent / "documents" / "totals-guangxi-style.txt"
@@ -73,7 +73,7 @@ def test_a_document_that_cannot_be_read_is_one_line_and_exit_2(tmp_path, name, c
 
 
 def test_check_mixes_json_and_documents(tmp_path):
-    from conftest import SYNTHETIC
+    from helpers import SYNTHETIC
     result = run("check", SYNTHETIC[0], DOCUMENT)
     assert result.exit_code == 0, result.output
     assert str(DOCUMENT) in result.output and str(SYNTHETIC[0]) in result.output

@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 
-from conftest import SEED, read_json
-from documents import FONT, build_docx, build_pdf
-from figures import figure_share, placeholders, seed_document
+from helpers import SEED, read_json
+from helpers.documents import FONT, build_docx, build_pdf
+from helpers.figures import figure_share, placeholders, seed_document
 from ledgerlint.checking.api import Checker
 from ledgerlint.documents.doctext import read_lines
 from ledgerlint.documents.extract import extract

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, read_json
-from figures import figure_share
+from helpers import EXAMPLES, read_json
+from helpers.figures import figure_share
 from ledgerlint.checking.api import Checker
 from ledgerlint.documents.extract import extract
 from ledgerlint.documents.sources import read_document

@@ -7,7 +7,7 @@ import jsonschema
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, SEED, SYNTHETIC
+from helpers import EXAMPLES, SEED, SYNTHETIC
 from ledgerlint.checking.validation import _describe
 from ledgerlint.rulesets.schemas import FastValidator
 from ledgerlint.rulesets.selection import load_named

@@ -1,9 +1,9 @@
-"""The extractor's acceptance measure itself (tests/figures.py)."""
+"""The extractor's acceptance measure itself (tests/helpers/figures.py)."""
 import copy
 from decimal import Decimal
 
-from conftest import SEED, read_json
-from figures import figure_share
+from helpers import SEED, read_json
+from helpers.figures import figure_share
 
 
 def test_the_seed_against_itself_is_all_right():

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import strategies
-from conftest import RULES, SEED, SYNTHETIC
+from helpers import strategies
+from helpers import RULES, SEED, SYNTHETIC
 from fuzz import evaluate_twice, load_once
 from ledgerlint.cli import main
 
@@ -180,7 +180,6 @@ def test_generated_inputs_are_loaded_or_refused(data):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(strategies.disclosures)
 def test_the_whole_rule_set_on_generated_disclosures_is_stable(document):
-    from ledgerlint import Checker
     from ledgerlint.checking.loading import parse
     checker = _checker()
     disclosure = parse(strategies.dumps(document), "generated.json")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, SYNTHETIC
+from helpers import SEED, SYNTHETIC
 from ledgerlint.cli import main
 from test_hardening import rules_with
 

@@ -2,7 +2,7 @@
 wordings of different provinces and years (our own short documents)."""
 import pytest
 
-from conftest import RULES
+from helpers import RULES
 from ledgerlint.documents.outline import heading, numbering, numeral_value, sections
 from ledgerlint.rulesets.selection import load_named
 
@@ -53,7 +53,7 @@ def test_headings_are_told_from_numbered_sentences(line, expected):
 def test_the_seed_document_has_every_section_of_the_schema_in_order(schema):
     from ledgerlint.documents.doctext import read_lines
     from ledgerlint.documents.outline import section_titles
-    from figures import seed_document
+    from helpers.figures import seed_document
     seed = seed_document()
     found, _ = sections(read_lines(seed), schema)
     assert [s.key for s in found] == list(section_titles(schema).values())

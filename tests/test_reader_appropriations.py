@@ -1,8 +1,8 @@
 """四、财政拨款收入支出决算总体情况 read from published text (our own wording and figures)."""
 from decimal import Decimal
 
-from conftest import SEED, read_json
-from figures import figure_share, seed_document_section
+from helpers import SEED, read_json
+from helpers.figures import figure_share, seed_document_section
 from ledgerlint.documents.doctext import sentences
 from ledgerlint.documents.readers import appropriations
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SEED, read_json
-from figures import figure_share, seed_document_section
+from helpers import SEED, read_json
+from helpers.figures import figure_share, seed_document_section
 from ledgerlint.documents.doctext import sentences
 from ledgerlint.documents.readers import economic
 

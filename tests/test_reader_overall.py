@@ -51,7 +51,7 @@ def test_every_figure_of_the_section_is_read(text):
 
 
 def test_the_seed_documents_section_reads_every_figure():
-    from conftest import SEED, read_json
-    from figures import figure_share, seed_document_section
+    from helpers import SEED, read_json
+    from helpers.figures import figure_share, seed_document_section
     reading = overall.read(seed_document_section("收入支出决算总体情况"))
     assert figure_share(read_json(SEED)["收入支出决算总体情况"], reading.value) == (1.0, [])

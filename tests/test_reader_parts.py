@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import RULES, SEED, read_json
-from figures import figure_share, seed_document_section
+from helpers import RULES, SEED, read_json
+from helpers.figures import figure_share, seed_document_section
 from ledgerlint.documents.doctext import sentences
 from ledgerlint.documents.readers import parts
 from ledgerlint.rulesets.selection import load_named

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SEED, read_json
-from figures import figure_share, seed_document
+from helpers import SEED, read_json
+from helpers.figures import figure_share, seed_document
 from ledgerlint.documents.doctext import sentences
 from ledgerlint.documents.readers import performance
 from ledgerlint.documents.tables import rows
@@ -157,7 +157,7 @@ def test_each_cell_cites_its_own_line(reading):
 
 
 def test_the_seed_documents_performance_section():
-    from conftest import RULES
+    from helpers import RULES
     from ledgerlint.documents.doctext import read_lines
     from ledgerlint.documents.outline import sections
     from ledgerlint.rulesets.selection import load_named

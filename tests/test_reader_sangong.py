@@ -69,8 +69,8 @@ def test_a_sentence_with_figures_that_fits_no_pattern_is_listed():
 
 
 def test_the_seed_documents_section_reads_every_figure():
-    from conftest import SEED, read_json
-    from figures import figure_share, seed_document_section
+    from helpers import SEED, read_json
+    from helpers.figures import figure_share, seed_document_section
     reading = sangong.read(seed_document_section("三公经费"))
     assert figure_share(read_json(SEED)["三公经费"], reading.value) == (1.0, [])
     assert reading.unused == []

@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from conftest import ROOT, SEED, SYNTHETIC
+from helpers import ROOT, SEED, SYNTHETIC
 from ledgerlint.cli import main
 
 SEED_REL = "examples/2023-erguna-waishi/disclosure.json"

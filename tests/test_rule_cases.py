@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import RULES
+from helpers import RULES
 from ledgerlint.cli import main
 from ledgerlint.rulesets.lint import lint_set
 from ledgerlint.rulesets.ruleset import load_ruleset
@@ -81,7 +81,7 @@ def test_lint_reports_everything_in_one_run(tmp_path):
 
 
 def test_every_function_of_the_language_is_documented():
-    from conftest import ROOT
+    from helpers import ROOT
     from ledgerlint.language.functions import FUNCTIONS
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, fn in FUNCTIONS.items():

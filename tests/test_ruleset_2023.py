@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import SEED, SYNTHETIC
+from helpers import SEED, SYNTHETIC
 from ledgerlint.cli import main
 
 
@@ -68,7 +68,7 @@ def test_synthetic_examples_have_no_error_and_no_warning(runner, path):
 
 
 def test_readme_shows_the_current_output_for_the_bundled_example(runner, monkeypatch):
-    from conftest import ROOT
+    from helpers import ROOT
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("## What `check` finds in the bundled example", 1)[1].split("```text\n", 1)[1]
     shown = block.split("```", 1)[0]

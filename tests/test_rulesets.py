@@ -1,10 +1,9 @@
 """Loading rule sets: extends, disable, and one clear problem with its place for each broken input."""
 import shutil
-import textwrap
 
 import pytest
 
-from conftest import RULES
+from helpers import RULES
 from ledgerlint.errors import RuleSetError
 from ledgerlint.rulesets.ruleset import load_ruleset
 

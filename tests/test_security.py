@@ -80,7 +80,7 @@ def write_rules(tmp_path, expression):
     (folder / "bad.yaml").write_text(
         "rules:\n  - id: X-1\n    title: t\n    basis: b\n    assert: " + expression + "\n", encoding="utf-8")
     import shutil
-    from conftest import RULES
+    from helpers import RULES
     shutil.copy(RULES / "2023" / "disclosure.schema.json", folder)
     return folder.parent
 
@@ -88,7 +88,7 @@ def write_rules(tmp_path, expression):
 @pytest.mark.parametrize("expression", ["().__class__.__mro__", "__import__('os').system('true')",
                                         "9**9**9", "'a'*10**9", "x.__globals__"])
 def test_hostile_rule_file_gives_one_line_and_exit_2(runner, tmp_path, expression):
-    from conftest import SYNTHETIC
+    from helpers import SYNTHETIC
     rules = write_rules(tmp_path, f'"{expression}"')
     result = runner.invoke(main, ["check", "--rules", str(rules), str(SYNTHETIC[0])])
     assert result.exit_code == 2

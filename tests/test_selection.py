@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES, RULES
+from helpers import EXAMPLES, RULES
 from ledgerlint import Checker
 from ledgerlint.cli import main
 from ledgerlint.checking.loading import load, parse

@@ -2,7 +2,7 @@
 that cannot be read."""
 import pytest
 
-from documents import FONT, build_docx, build_pdf
+from helpers.documents import FONT, build_docx, build_pdf
 from ledgerlint.errors import DisclosureError
 from ledgerlint.documents.sources import Place, read_document
 from ledgerlint.documents.tables import rows

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from documents import build_docx, build_pdf
+from helpers.documents import build_docx, build_pdf
 from ledgerlint.checking.api import Checker
 from ledgerlint.documents.extract import extract
 from ledgerlint.documents.sources import read_document
@@ -96,7 +96,7 @@ def test_a_fund_table_with_figures_and_a_text_that_says_none(tmp_path):
 
 @pytest.mark.parametrize("build", [build_docx, build_pdf], ids=["docx", "pdf"])
 def test_word_and_pdf_tables_read_the_same(tmp_path, build):
-    from documents import FONT
+    from helpers.documents import FONT
     if build is build_pdf and not FONT.is_file():
         pytest.skip("the PDF test needs the CJK font fonts-wqy-microhei (installed by .ci/run)")
     lines = _text().splitlines()

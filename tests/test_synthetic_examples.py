@@ -3,7 +3,7 @@ from decimal import Decimal, ROUND_HALF_UP
 
 import pytest
 
-from conftest import SYNTHETIC, read_json
+from helpers import SYNTHETIC, read_json
 
 
 def r2(x):

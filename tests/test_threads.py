@@ -2,7 +2,7 @@
 import sys
 import threading
 
-from conftest import SEED, SYNTHETIC
+from helpers import SEED, SYNTHETIC
 from ledgerlint import Checker
 
 

@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from conftest import SEED, SYNTHETIC
+from helpers import SEED, SYNTHETIC
 from ledgerlint.cli import main
 
 

@@ -23,6 +23,26 @@ def _call(name, *args):
     return ast.Call(func=ast.Name(id=name, ctx=ast.Load()), args=list(args), keywords=[])
 
 
+def _key_chain(node, index_as=None):
+    """(name, keys) of a chain of reads down from a name (a.b["c"] gives ("a", ("b", "c"))), or None.
+
+    A whole-number subscript stands for `index_as`, or ends the chain when that is None."""
+    keys = []
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        if isinstance(node, ast.Attribute):
+            keys.append(node.attr)
+        elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            keys.append(node.slice.value)
+        elif index_as is not None and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int):
+            keys.append(index_as)
+        else:
+            return None
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return node.id, tuple(reversed(keys))
+
+
 class _Compiler:
     def __init__(self, source: str, bound: dict):
         self.source = source
@@ -49,26 +69,17 @@ class _Compiler:
 
     def static_path(self, node, scope):
         """The fixed path a chain of reads denotes (('三公经费', '总体情况', '支出决算')), or None."""
-        keys = []
-        while isinstance(node, (ast.Attribute, ast.Subscript)):
-            if isinstance(node, ast.Attribute):
-                keys.append(node.attr)
-            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
-                keys.append(node.slice.value)
-            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, int):
-                keys.append(EACH)
-            else:
-                return None
-            node = node.value
-        if not isinstance(node, ast.Name):
+        chain = _key_chain(node, index_as=EACH)
+        if chain is None:
             return None
-        if node.id in scope:
-            base = scope[node.id]
-        elif node.id in self.bound:
-            base = self.bound[node.id]
+        name, keys = chain
+        if name in scope:
+            base = scope[name]
+        elif name in self.bound:
+            base = self.bound[name]
         else:
-            base = (node.id,)
-        return None if base is None else tuple(base) + tuple(reversed(keys))
+            base = (name,)
+        return None if base is None else tuple(base) + keys
 
     def record(self, node, scope):
         path = self.static_path(node, scope)
@@ -184,24 +195,15 @@ class _Compiler:
 
     def _constant_chain(self, node, scope):
         """(base, keys) when `node` reads text keys only, down from a name; else None."""
-        keys = []
-        while isinstance(node, (ast.Attribute, ast.Subscript)):
-            if isinstance(node, ast.Attribute):
-                key = node.attr
-            elif isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
-                key = node.slice.value
-            else:
-                return None
-            if key.startswith("_"):
-                return None  # let the ordinary path refuse it, with its message
-            keys.append(key)
-            node = node.value
-        if not isinstance(node, ast.Name) or node.id.startswith("_") or node.id in FUNCTIONS:
+        chain = _key_chain(node)
+        if chain is None:
             return None
-        keys.reverse()
-        if node.id in scope or node.id in self.bound:
-            return ast.Name(id=node.id, ctx=ast.Load()), tuple(keys)
-        return ast.Name(id=DOC, ctx=ast.Load()), (node.id, *keys)
+        name, keys = chain
+        if name.startswith("_") or name in FUNCTIONS or any(key.startswith("_") for key in keys):
+            return None  # let the ordinary path refuse it, with its message
+        if name in scope or name in self.bound:
+            return ast.Name(id=name, ctx=ast.Load()), keys
+        return ast.Name(id=DOC, ctx=ast.Load()), (name, *keys)
 
     def visit_Attribute(self, node, scope, depth, reading):
         if node.attr.startswith("_"):

@@ -7,6 +7,7 @@ value at the same path, a number compared as Decimal with its written precision 
 1687.4 are the same figure), a string compared exactly."""
 from decimal import Decimal
 
+from helpers import ROOT, RULES
 from ledgerlint.documents.extract import leaves
 
 
@@ -32,10 +33,9 @@ def _same(expected, got) -> bool:
 def seed_document():
     """The real seed document (../shared/seeds, beside the repository as CI lays it out; the tests that
     read it are skipped where it is absent). Its text is published text, so it is not copied in here."""
-    from pathlib import Path
 
     import pytest
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
+    seed = ROOT.parent / "shared" / "seeds" / "000_af505b552fa43a5a.txt"
     if not seed.is_file():
         pytest.skip("the seed document is outside the repository")
     return seed
@@ -43,7 +43,6 @@ def seed_document():
 
 def seed_document_section(key: str):
     """The sentences of one section of the seed document."""
-    from conftest import RULES
     from ledgerlint.documents.doctext import read_lines, sentences
     from ledgerlint.documents.outline import sections
     from ledgerlint.rulesets.selection import load_named
