@@ -111,7 +111,7 @@ CATALOG: dict[str, dict[str, str]] = {
     # expressions refused at load time
     "expr.not_text": {"zh": "表达式必须是文字", "en": "an expression must be text"},
     "expr.too_long": {"zh": "表达式过长（最多 {limit} 个字符）", "en": "the expression is too long (at most {limit} characters)"},
-    "expr.syntax": {"zh": "表达式语法错误：{reason}", "en": "syntax error: {reason}"},
+    "expr.syntax": {"zh": "表达式写法不对：请检查这里是否少了运算符（如 + 、>、and）或逗号，或多了一个词", "en": "syntax error: {reason}"},
     "expr.too_deep": {"zh": "表达式嵌套过深（最多 {limit} 层）", "en": "the expression is nested too deeply (at most {limit} levels)"},
     "expr.too_many_nodes": {"zh": "表达式过大（最多 {limit} 个节点）", "en": "the expression is too large (at most {limit} nodes)"},
     "expr.not_allowed": {"zh": "规则语言中不允许 {what}", "en": "{what} is not allowed in the rule language"},
@@ -126,7 +126,37 @@ CATALOG: dict[str, dict[str, str]] = {
     "expr.call_form": {"zh": "调用 {name} 时只能按位置传参", "en": "{name} takes positional arguments only"},
     "expr.arity": {"zh": "{name} 的参数个数不对（给了 {count} 个）", "en": "{name} got the wrong number of arguments ({count})"},
     "expr.regex_literal": {"zh": "matches 的正则表达式必须直接写成文字常量", "en": "the pattern of matches must be a text constant"},
-    "expr.bad_regex": {"zh": "正则表达式无效：{reason}", "en": "invalid regular expression: {reason}"},
+    "expr.bad_regex": {"zh": "正则表达式 {pattern} 写法不对，RE2 不能接受（RE2 的写法见 https://github.com/google/re2/wiki/Syntax）", "en": "invalid regular expression {pattern}: {reason}"},
+    "expr.regex_lookaround": {"zh": "正则表达式不支持向前或向后查找（(?=…)、(?!…)、(?<=…)、(?<!…)）：ledgerlint 用 RE2，保证任何文字都能很快查完。请把要求拆开写，如 matches(x, \"前文.*后文\")，或另加一个条件 not matches(x, \"…\")",
+                              "en": "look-around ((?=…), (?!…), (?<=…), (?<!…)) is not supported: ledgerlint uses RE2, which checks any text in linear time. Split the requirement, e.g. matches(x, \"before.*after\"), or add a condition not matches(x, \"…\")"},
+    "expr.regex_backreference": {"zh": "正则表达式不支持反向引用（\\1 等）：请把要重复的文字直接写出来",
+                                 "en": "back-references (\\1 …) are not supported: write the repeated text out"},
+    "expr.regex_bracket": {"zh": "正则表达式 {pattern} 的括号不配对：( 要有 )，[ 要有 ]；要找括号本身请写 \\( 或 \\[",
+                           "en": "the brackets of the pattern {pattern} do not pair: ( needs ), [ needs ]; write \\( or \\[ for a bracket itself"},
+    "expr.regex_repetition": {"zh": "正则表达式 {pattern} 的 *、+、? 或 {{n}} 前面没有可重复的内容；要找这些符号本身请在前面加 \\",
+                              "en": "a *, +, ? or {{n}} in the pattern {pattern} has nothing to repeat; put \\ before it to find the mark itself"},
+    "expr.not_condition": {"zh": "条件要得出“是”或“否”，这里得出的是{kind}，规则会把它当作成立、对每份文件都通过；{hint}",
+                           "en": "a condition must give true or false, this gives {kind}, which counts as true: the rule would pass every disclosure; {hint}"},
+    "kind.number": {"zh": "一个数字", "en": "a number"},
+    "kind.text": {"zh": "一段文字", "en": "a text"},
+    "kind.list": {"zh": "一个列表", "en": "a list"},
+    "kind.values": {"zh": "用逗号隔开的几个值", "en": "several values separated by commas"},
+    "kind.none": {"zh": "空值（None）", "en": "None"},
+    "kind.value": {"zh": "一个值（不是“是/否”）", "en": "a value (not true or false)"},
+    "condition_hint.comma_number": {"zh": "{written} 是两个值；小数请写 {decimal}", "en": "{written} is two values; write the decimal as {decimal}"},
+    "condition_hint.comma": {"zh": "几个条件要同时成立请用 and 连接，任一成立用 or", "en": "join conditions that must all hold with and, any of them with or"},
+    "condition_hint.list": {"zh": "列表请写成 len(…) > 0、any(…) 或 all(…)", "en": "for a list write len(…) > 0, any(…) or all(…)"},
+    "condition_hint.compare": {"zh": "请写成比较（如 … > 0、… == …）或 exists(\"…\")", "en": "write a comparison (… > 0, … == …) or exists(\"…\")"},
+    "expr.syntax_fullwidth": {"zh": "表达式中有全角的“{char}”：运算符和标点请用半角 {ascii}（文字常量里的全角字符不受影响）",
+                              "en": "a full-width “{char}” in the expression: write operators and marks half-width, {ascii} (full-width characters inside quoted text are fine)"},
+    "expr.syntax_character": {"zh": "表达式中不能有字符“{char}”（在引号外）", "en": "the character “{char}” cannot stand in an expression (outside quotes)"},
+    "expr.syntax_unclosed": {"zh": "“{bracket}” 没有对应的右括号", "en": "“{bracket}” is never closed"},
+    "expr.syntax_unmatched": {"zh": "“{bracket}” 前面没有对应的左括号", "en": "“{bracket}” has no opening bracket"},
+    "expr.syntax_mismatch": {"zh": "右括号“{closing}”与左括号“{opening}”不配对", "en": "the closing “{closing}” does not match the opening “{opening}”"},
+    "expr.syntax_quote": {"zh": "引号没有配对：文字常量要用一对半角引号括起来，如 \"万元\"", "en": "a quote is not closed: a text constant stands between two quotes, as in \"万元\""},
+    "expr.syntax_assign": {"zh": "比较是否相等请写 ==（一个 = 不是比较）", "en": "write == to compare (a single = is not a comparison)"},
+    "expr.syntax_number_word": {"zh": "数字 {number} 后面直接跟着“{word}”：数字和名称之间要有运算符；金额只写数字（单位由字段决定）",
+                                "en": "“{word}” follows the number {number} directly: put an operator between them; an amount is written as a number only (its unit is the field's)"},
     "expr.bad_path": {"zh": "路径写法不对：{path}", "en": "malformed path: {path}"},
     "expr.template_brace": {"zh": "提示信息中的花括号不成对（字面花括号请写 {{{{ 或 }}}}）", "en": "unbalanced brace in the message (write {{{{ or }}}} for a literal brace)"},
     # why a rule was not evaluated
@@ -147,6 +177,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "eval.budget": {"zh": "计算量超过上限（{limit} 步），已停止", "en": "stopped: more than {limit} steps"},
     "eval.too_slow": {"zh": "计算时间超过上限（{limit} 秒），已停止", "en": "stopped: longer than {limit} seconds"},
     "eval.unknown_word": {"zh": "无法识别的词 {value}", "en": "unknown word {value}"},
+    "eval.not_condition": {"zh": "条件的值 {value} 不是“是”或“否”（请把条件写成比较，如 … > 0）", "en": "the condition gave {value}, not true or false (write it as a comparison, such as … > 0)"},
     "eval.each_not_list": {"zh": "each 的值不是列表", "en": "each did not give a list"},
     "eval.error": {"zh": "求值出错：{reason}", "en": "evaluation failed: {reason}"},
     "sarif.tool": {"zh": "部门决算公开检查工具", "en": "checks final-accounts disclosures (部门决算公开)"},
@@ -306,7 +337,9 @@ def t(key: str, lang: str = "zh", /, **params) -> str:
         text = entry.get(lang) or entry["zh"]
     if not params:
         return text
-    params = {k: t(v, lang) if isinstance(v, Localized) else v for k, v in params.items()}
+    # a Localized parameter is said in the message's language, filled from the plain parameters
+    plain = {k: v for k, v in params.items() if not isinstance(v, Localized)}
+    params = {k: t(v, lang, **plain) if isinstance(v, Localized) else v for k, v in params.items()}
     return text.format(**params)
 
 

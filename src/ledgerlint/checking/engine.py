@@ -179,13 +179,14 @@ class Evaluator:
     def _truth(self, rule, expression, bindings, element_path):
         """(True/False, None), or (None, Outcome) when the rule cannot be evaluated."""
         try:
-            return bool(expression.evaluate(self.root, bindings)), None
+            return _condition(expression.evaluate(self.root, bindings)), None
         except Exception as exc:
             return None, self._refused(rule, exc, element_path)
 
     def _check_one(self, rule: Rule, bindings, element_path) -> Outcome:
         try:  # _truth, inlined: this runs once for every rule and element
-            if rule.assertion.evaluate(self.root, bindings):
+            held = rule.assertion.evaluate(self.root, bindings)
+            if held is True or (held is not False and _condition(held)):
                 return Outcome(rule, PASSED)
         except Exception as exc:
             return self._refused(rule, exc, element_path)
@@ -231,7 +232,8 @@ class Evaluator:
             element_path = getattr(element, "path", None)
             if where is not None:
                 try:  # _truth, inlined: this runs for every element
-                    if not where.evaluate(root, bindings):
+                    chosen = where.evaluate(root, bindings)
+                    if chosen is False or (chosen is not True and not _condition(chosen)):
                         continue
                 except Exception:  # the same outcomes as _truth gives
                     _, outcome = self._truth(rule, where, bindings, element_path)
@@ -255,3 +257,12 @@ def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bo
     checks = [(o.rule.id, o.rule.title, o.status) for o in outcomes]
     return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, checks, ruleset.name,
                       disclosure.data)
+
+
+def _condition(value) -> bool:
+    """A condition's value as true or false. The loader refuses a condition whose form gives something
+    else; one that reads a field (`assert: 单位概况.名称`) can still give a text or a number, which is
+    not taken for true: the rule is reported as not evaluated, saying why."""
+    if value is True or value is False:
+        return value
+    raise NotEvaluated("eval.not_condition", value=show_value(value, most=40), at=getattr(value, "path", None))

@@ -11,6 +11,7 @@ from ledgerlint.limits import (MAX_EXPRESSION_DEPTH, MAX_LENGTH, MAX_LITERAL_DIG
                                MAX_STRING)
 from ledgerlint.language.functions import FUNCTIONS, compile_regex
 from ledgerlint.language.numbers import Num
+from ledgerlint.messages import Localized
 from ledgerlint.paths import parse_path
 
 _BINOPS = {ast.Add: "_add", ast.Sub: "_sub", ast.Mult: "_mul", ast.Div: "_div"}
@@ -44,8 +45,9 @@ def _key_chain(node, index_as=None):
 
 
 class _Compiler:
-    def __init__(self, source: str, bound: dict):
+    def __init__(self, source: str, bound: dict, lead: int = 0):
         self.source = source
+        self.lead = lead              # the spaces stripped before `source`, for offsets into the text as written
         self.bound = bound            # names bound for the whole expression (`as`) -> static path or None
         self.constants: dict = {}
         self.static_paths: list = []
@@ -54,12 +56,14 @@ class _Compiler:
     def fail(self, key, node=None, byte_offset=None, **params):
         if byte_offset is None:
             byte_offset = getattr(node, "col_offset", None)
-        column = None
+        column = offset = None
         if byte_offset is not None:
             # ast counts UTF-8 bytes; people count characters
-            line = self.source.split("\n")[(getattr(node, "lineno", 1) or 1) - 1]
-            column = len(line.encode()[:byte_offset].decode(errors="ignore")) + 1
-        raise ExpressionError(key, column=column, **params)
+            lines = self.source.split("\n")
+            number = (getattr(node, "lineno", 1) or 1) - 1
+            column = len(lines[number].encode()[:byte_offset].decode(errors="ignore")) + 1
+            offset = self.lead + sum(len(line) + 1 for line in lines[:number]) + column - 1
+        raise ExpressionError(key, column=column, offset=offset, **params)
 
     # -- helpers ------------------------------------------------------------------------------------
     def constant(self, value) -> ast.Name:
@@ -274,7 +278,7 @@ class _Compiler:
             except Exception as exc:  # re2.error: the pattern is refused at load time
                 reason = exc.args[0] if exc.args else exc
                 reason = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
-                self.fail("expr.bad_regex", pattern, reason=reason)
+                self.fail(*_regex_problem(reason), pattern, pattern=pattern.value, reason=reason)
         if len(args) == FUNCTIONS[func.id].whole_document:
             args.insert(0, ast.Name(id=DOC, ctx=ast.Load()))
         return _call("_f_" + func.id, *args)
@@ -310,29 +314,148 @@ class _Compiler:
         return node
 
 
+# full-width marks typed with a Chinese input method, and what the rule language writes instead
+_FULLWIDTH = {"，": ",", "（": "(", "）": ")", "：": ":", "“": '"', "”": '"', "‘": "'", "’": "'", "＞": ">",
+              "＜": "<", "＝": "=", "＋": "+", "－": "-", "×": "*", "÷": "/", "。": ".", "【": "[", "】": "]",
+              "！": "!", "　": " ", "≥": ">=", "≤": "<=", "≠": "!=", "、": ","}
+
+
+def syntax_error(text: str, exc: SyntaxError, lead: int) -> ExpressionError:
+    """Python's SyntaxError said in the words of the rule language, at its place: the common slips of
+    policy staff (a full-width mark, a bracket or quote left open, = for ==, 1.1万) each by name."""
+    lines = text.split("\n")
+    number = min(max((exc.lineno or 1) - 1, 0), len(lines) - 1)
+    column = min(max(exc.offset or 1, 1), len(lines[number]) + 1)
+    at = sum(len(line) + 1 for line in lines[:number]) + column - 1
+    where = {"column": column, "offset": lead + at}
+    message, char = exc.msg, text[at] if at < len(text) else ""
+    if message.startswith("invalid character"):
+        bad = message.split("'")[1] if message.count("'") >= 2 else char
+        if bad in _FULLWIDTH:
+            return ExpressionError("expr.syntax_fullwidth", char=bad, ascii=_FULLWIDTH[bad], **where)
+        return ExpressionError("expr.syntax_character", char=bad, **where)
+    if "was never closed" in message:
+        return ExpressionError("expr.syntax_unclosed", bracket=message[1], **where)
+    if message.startswith("unmatched"):
+        return ExpressionError("expr.syntax_unmatched", bracket=message.split("'")[1], **where)
+    if "does not match opening parenthesis" in message:
+        return ExpressionError("expr.syntax_mismatch", closing=message.split("'")[1],
+                               opening=message.split("'")[3], **where)
+    if "unterminated" in message:
+        return ExpressionError("expr.syntax_quote", **where)
+    if char == "=" and text[at + 1:at + 2] != "=" and text[at - 1:at] not in ("<", ">", "!", "="):
+        return ExpressionError("expr.syntax_assign", **where)
+    if at and text[at - 1].isdigit() and (char.isalpha() or "invalid decimal literal" in message):
+        start = at
+        while start and (text[start - 1].isdigit() or text[start - 1] == "."):
+            start -= 1
+        return ExpressionError("expr.syntax_number_word", number=text[start:at], word=char, **where)
+    return ExpressionError("expr.syntax", reason=message, **where)
+
+
+def value_kind(node) -> str | None:
+    """What an expression gives, as far as its form tells: "bool", "number", "text", "list", "values" (a
+    tuple: several values separated by commas), "none", "value" (not true/false, kind unsaid) or None (a
+    field read, or not known before it runs)."""
+    if isinstance(node, (ast.Compare,)) or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+        return "bool"
+    if isinstance(node, ast.BoolOp) or isinstance(node, ast.IfExp):
+        parts = node.values if isinstance(node, ast.BoolOp) else (node.body, node.orelse)
+        kinds = [value_kind(part) for part in parts]
+        wrong = next((k for k in kinds if k not in (None, "bool")), None)
+        return wrong or ("bool" if all(k == "bool" for k in kinds) else None)
+    if isinstance(node, ast.Constant):
+        value = node.value
+        if isinstance(value, bool):
+            return "bool"
+        return "none" if value is None else "text" if isinstance(value, str) else "number"
+    if isinstance(node, ast.Tuple):
+        return "values"
+    if isinstance(node, (ast.List, ast.ListComp, ast.Set, ast.SetComp, ast.Dict, ast.DictComp, ast.GeneratorExp)):
+        return "list"
+    if isinstance(node, (ast.BinOp, ast.UnaryOp)):
+        return "number"
+    if isinstance(node, ast.JoinedStr):
+        return "text"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FUNCTIONS:
+        return FUNCTIONS[node.func.id].gives
+    return None
+
+
+def _comma_in_number(text: str, node) -> str | None:
+    """"1,1" when a tuple's comma stands between two figures (a decimal point typed as a comma), else None."""
+    for left, right in zip(node.elts, node.elts[1:]):
+        while isinstance(left, (ast.BinOp, ast.Compare, ast.BoolOp)):
+            left = left.right if isinstance(left, ast.BinOp) else (left.comparators or [left.left])[-1] \
+                if isinstance(left, ast.Compare) else left.values[-1]
+        while isinstance(right, (ast.BinOp, ast.Compare, ast.BoolOp)):
+            right = right.left if not isinstance(right, ast.BoolOp) else right.values[0]
+        if all(isinstance(n, ast.Constant) and type(n.value) in (int, float) for n in (left, right)):
+            return f"{ast.get_source_segment(text, left)},{ast.get_source_segment(text, right)}"
+    return None
+
+
+def _refuse_non_condition(text: str, body, lead: int) -> None:
+    kind = value_kind(body)
+    if kind in (None, "bool"):
+        return
+    at, written, hint = 0, "", {"values": "comma", "list": "list"}.get(kind, "compare")
+    if kind == "values":
+        written = _comma_in_number(text, body) or ""
+        at = text.index(written) + written.index(",") if written else text.index(",")
+        hint = "comma_number" if written else "comma"
+    raise ExpressionError("expr.not_condition", column=_column(text, at), offset=lead + at,
+                          kind=Localized(f"kind.{kind}"), hint=Localized(f"condition_hint.{hint}"), written=written,
+                          decimal=written.replace(",", "."))
+
+
+def _column(text: str, at: int) -> int:
+    """The 1-based column, within its line, of character `at` of `text`."""
+    return at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _regex_problem(reason: str) -> tuple:
+    """The catalog key for RE2's refusal of a pattern (RE2 runs in linear time, so it has no look-around
+    and no back-references: the two that patterns copied from elsewhere use)."""
+    if any(reason.startswith(f"invalid perl operator: {op}") for op in ("(?=", "(?!", "(?<=", "(?<!")):
+        return ("expr.regex_lookaround",)
+    if reason.startswith("invalid escape sequence: \\") and reason[-1:].isdigit():
+        return ("expr.regex_backreference",)
+    if reason.startswith(("missing )", "unexpected )", "missing ]")):
+        return ("expr.regex_bracket",)
+    if reason.startswith(("bad repetition operator", "missing argument to repetition operator")):
+        return ("expr.regex_repetition",)
+    return ("expr.bad_regex",)
+
+
 def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
-                       with_sides: bool = False) -> Expression:
+                       with_sides: bool = False, condition: bool = False) -> Expression:
     """Compile one expression; raises ExpressionError for anything outside the language.
 
     `tolerance` is the extra allowance of == and the order comparisons (None: compare exactly as written);
-    `bound` names the variables a rule binds (its `as` name) with the static path of their value.
+    `bound` names the variables a rule binds (its `as` name) with the static path of their value;
+    a `condition` (assert, when, where) must give true or false: one whose form gives a number, a text, a
+    list or several values (`a * 1,1 >= b` is two) is refused, as it would pass every disclosure.
     """
     if not isinstance(source, str):
         raise ExpressionError("expr.not_text")
     if len(source) > MAX_LENGTH:
         raise ExpressionError("expr.too_long", limit=MAX_LENGTH)
     text = source.strip()
+    lead = len(source) - len(source.lstrip())
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError("expr.syntax", column=exc.offset, reason=exc.msg) from None
+        raise syntax_error(text, exc, lead) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExpressionError("expr.too_deep", limit=MAX_EXPRESSION_DEPTH) from None
-    compiler = _Compiler(text, dict(bound or {}))
+    compiler = _Compiler(text, dict(bound or {}), lead)
     try:
         rewritten = compiler.walk(tree, {})
     except RecursionError:
         raise ExpressionError("expr.too_deep", limit=MAX_EXPRESSION_DEPTH) from None
+    if condition:
+        _refuse_non_condition(text, tree.body, lead)
     code = compile(ast.fix_missing_locations(rewritten), "<rule>", "eval")
     expression = Expression(text, code, evaluation_globals(compiler.constants, tolerance), compiler.static_paths,
                             constants=compiler.constants, tolerance=tolerance)
@@ -359,11 +482,11 @@ def compile_template(text, tolerance=Decimal(0), bound=None) -> Template:
             i += 2
             continue
         if ch == "}":
-            raise ExpressionError("expr.template_brace", column=i + 1)
+            raise ExpressionError("expr.template_brace", column=i + 1, offset=i)
         if ch == "{":
             end = text.find("}", i)
             if end < 0:
-                raise ExpressionError("expr.template_brace", column=i + 1)
+                raise ExpressionError("expr.template_brace", column=i + 1, offset=i)
             if buf:
                 parts.append("".join(buf))
                 buf = []
@@ -371,6 +494,7 @@ def compile_template(text, tolerance=Decimal(0), bound=None) -> Template:
                 parts.append(compile_expression(text[i + 1:end], tolerance, bound))
             except ExpressionError as exc:
                 exc.column = i + 1 + (exc.column or 1)
+                exc.offset = i + 1 + (exc.offset or 0)
                 raise
             i = end + 1
             continue

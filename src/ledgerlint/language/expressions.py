@@ -20,12 +20,15 @@ DOC = "_doc"
 EACH = "[]"              # marks "an element of this list" in a static path
 
 class ExpressionError(Exception):
-    """An expression refused at load time; `key` names the catalog message, `column` where (1-based)."""
+    """An expression refused at load time; `key` names the catalog message, `column` where (1-based, in
+    its line of the expression) and `offset` the same place as a 0-based index into the text as written
+    (with its leading spaces), from which the loader finds the line and column in the rule file."""
 
-    def __init__(self, key: str, /, column: int | None = None, **params):
+    def __init__(self, key: str, /, column: int | None = None, offset: int | None = None, **params):
         super().__init__(key)
         self.key = key
         self.column = column
+        self.offset = offset
         self.params = params
 
 

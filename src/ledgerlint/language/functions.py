@@ -556,22 +556,23 @@ class Function:
     least: int
     most: int | None
     whole_document: int | None = None
+    gives: str | None = None       # what it returns ("bool", "number", "text", "list"), for the condition check
 
 
 # the fixed list of names a rule may call; each function's docstring is its documentation
 FUNCTIONS = {
-    "sum": Function(f_sum, 1, 1), "len": Function(f_len, 1, 1), "abs": Function(f_abs, 1, 1),
-    "min": Function(f_min, 1, None), "max": Function(f_max, 1, None), "round": Function(f_round, 1, 2),
-    "any": Function(f_any, 1, 1), "all": Function(f_all, 1, 1), "pct": Function(f_pct, 2, 2),
-    "exists": Function(f_exists, 1, 1), "matches": Function(f_matches, 2, 2),
-    "contains": Function(f_contains, 2, 2), "values": Function(f_values, 1, 1), "keys": Function(f_keys, 1, 1),
-    "is_number": Function(f_is_number, 1, 1), "texts": Function(f_texts, 0, 1, whole_document=0),
-    "find": Function(f_find, 1, 2, whole_document=1), "having": Function(f_having, 1, 2, whole_document=1),
-    "direction": Function(f_direction, 1, 1), "signed_amount": Function(f_signed_amount, 1, 1),
-    "signed_pct": Function(f_signed_pct, 1, 1), "implied_pct": Function(f_implied_pct, 2, 2),
-    "wan": Function(f_wan, 1, 1), "coalesce": Function(f_coalesce, 2, 2), "meets": Function(f_meets, 3, 3),
-    "name": Function(f_name, 1, 1), "children": Function(f_children, 2, 2), "bare": Function(f_bare, 1, 1),
-    "years": Function(f_years, 1, 1),
+    "sum": Function(f_sum, 1, 1, gives="number"), "len": Function(f_len, 1, 1, gives="number"), "abs": Function(f_abs, 1, 1, gives="number"),
+    "min": Function(f_min, 1, None, gives="number"), "max": Function(f_max, 1, None, gives="number"), "round": Function(f_round, 1, 2, gives="number"),
+    "any": Function(f_any, 1, 1, gives="bool"), "all": Function(f_all, 1, 1, gives="bool"), "pct": Function(f_pct, 2, 2, gives="number"),
+    "exists": Function(f_exists, 1, 1, gives="bool"), "matches": Function(f_matches, 2, 2, gives="bool"),
+    "contains": Function(f_contains, 2, 2, gives="bool"), "values": Function(f_values, 1, 1, gives="list"), "keys": Function(f_keys, 1, 1, gives="list"),
+    "is_number": Function(f_is_number, 1, 1, gives="bool"), "texts": Function(f_texts, 0, 1, whole_document=0, gives="list"),
+    "find": Function(f_find, 1, 2, whole_document=1, gives="list"), "having": Function(f_having, 1, 2, whole_document=1, gives="list"),
+    "direction": Function(f_direction, 1, 1, gives="number"), "signed_amount": Function(f_signed_amount, 1, 1, gives="number"),
+    "signed_pct": Function(f_signed_pct, 1, 1, gives="number"), "implied_pct": Function(f_implied_pct, 2, 2, gives="number"),
+    "wan": Function(f_wan, 1, 1, gives="number"), "coalesce": Function(f_coalesce, 2, 2), "meets": Function(f_meets, 3, 3, gives="bool"),
+    "name": Function(f_name, 1, 1, gives="value"), "children": Function(f_children, 2, 2, gives="list"), "bare": Function(f_bare, 1, 1, gives="text"),
+    "years": Function(f_years, 1, 1, gives="list"),
 }
 
 OPERATORS = {

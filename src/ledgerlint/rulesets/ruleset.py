@@ -15,7 +15,7 @@ from ledgerlint.errors import LedgerlintError, RuleSetError
 from ledgerlint.rulesets import PACKAGE_DIR, RULE_FILE_SCHEMA
 from ledgerlint.language.expressions import EACH, Expression, ExpressionError, Template
 from ledgerlint.rulesets.schemas import load_schema_dict, make_validator
-from ledgerlint.rulesets.yamlfiles import LineDict, read_yaml
+from ledgerlint.rulesets.yamlfiles import LineDict, read_yaml, value_place
 
 RULESET_FILE = "ruleset.yaml"
 TESTS_DIR = "tests"
@@ -185,9 +185,9 @@ def compile_rule(raw: LineDict, file: str, origin: str, problems: list) -> Rule 
                 return compile_template(raw[key], tolerance, **kw)
             return compile_expression(raw[key], tolerance, **kw)
         except ExpressionError as exc:
-            problems.append(RuleSetError(
-                exc.key, file=file, line=raw.lines.get(key, raw.line), column=exc.column,
-                rule=raw.get("id", "?"), field=key, **exc.params))
+            line, column = value_place(raw, key, exc.offset)
+            problems.append(RuleSetError(exc.key, file=file, line=line, column=column,
+                                         rule=raw.get("id", "?"), field=key, **exc.params))
             return None
 
     each = build("each")
@@ -199,6 +199,8 @@ def compile_rule(raw: LineDict, file: str, origin: str, problems: list) -> Rule 
         kw = {"bound": bound} if key != "when" else {}
         if key == "assert":
             kw["with_sides"] = True
+        if key != "message":
+            kw["condition"] = True      # assert, when and where must give true or false
         compiled[key] = build(key, **kw)
     if compiled["assert"] is None or ("each" in raw and each is None):
         return None

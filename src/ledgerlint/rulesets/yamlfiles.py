@@ -11,16 +11,23 @@ from ledgerlint.inputs import read_bytes
 
 
 class LineDict(dict):
-    """A YAML mapping with the line of the mapping and of each key."""
+    """A YAML mapping with the place of the mapping, of each key and of each key's value, and the file's
+    text lines (shared by every mapping of the file), so that a message can point into a value."""
     line: int = 0
-    lines: dict
+    column: int = 1
+    lines: dict            # key -> line (1-based)
+    columns: dict          # key -> column of the key (1-based)
+    marks: dict            # key -> (start line, start column, end line, end column, style) of the value, 0-based
+    source: list = []      # the file's lines
 
 
 def _mapping(loader, node):
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
-    result.lines = {}
+    result.column = node.start_mark.column + 1
+    result.lines, result.columns, result.marks = {}, {}, {}
+    result.source = loader.source_lines
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int)):
@@ -29,6 +36,9 @@ def _mapping(loader, node):
             raise RuleSetError("yaml.duplicate", file=loader.name, line=key_node.start_mark.line + 1, key=key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
+        result.columns[key] = key_node.start_mark.column + 1
+        start, end = value_node.start_mark, value_node.end_mark
+        result.marks[key] = (start.line, start.column, end.line, end.column, getattr(value_node, "style", None))
     return result
 
 
@@ -93,6 +103,7 @@ def read_yaml(path: FsPath):
     import yaml
     loader = _loader_class()(text)
     loader.name = source
+    loader.source_lines = text.split("\n")
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -103,3 +114,55 @@ def read_yaml(path: FsPath):
         raise RuleSetError("yaml.syntax", file=source, reason=str(exc)) from None
     finally:
         loader.dispose()
+
+
+def value_place(mapping: LineDict, key, offset: int | None) -> tuple[int, int | None]:
+    """(line, column), 1-based, of character `offset` of the text value `mapping[key]` in the file: through
+    a folded (>-) or literal (|) block, a plain value over several lines, or a quoted one on one line. When
+    the value's layout cannot be followed exactly, the line of the key and no column."""
+    fallback = (mapping.lines.get(key, mapping.line), None)
+    value, mark = mapping.get(key), getattr(mapping, "marks", {}).get(key)
+    if offset is None or mark is None or not isinstance(value, str) or not mapping.source:
+        return fallback
+    pieces = _pieces(mapping.source, *mark)
+    if pieces is None:
+        return fallback
+    joiner = "\n" if mark[4] == "|" else " "
+    if joiner.join(text for _line, _column, text in pieces).rstrip("\n") != value.rstrip("\n"):
+        return fallback     # escapes, blank lines or folding we do not follow: better no column than a wrong one
+    at = 0
+    for line, column, text in pieces:
+        if offset <= at + len(text):
+            return line + 1, column + offset - at + 1
+        at += len(text) + 1
+    return fallback
+
+
+def _pieces(lines: list, start_line, start_column, end_line, end_column, style):
+    """The value's text as (line, column, text) runs of the file, all 0-based; None for a layout not followed."""
+    if style in ('"', "'"):
+        if start_line != end_line:
+            return None
+        return [(start_line, start_column + 1, lines[start_line][start_column + 1:end_column - 1])]
+    if style in ("|", ">"):
+        runs, indent = [], None
+        for number in range(start_line + 1, min(end_line + 1, len(lines))):
+            raw = lines[number]
+            if not raw.strip():
+                if runs and number < end_line:
+                    return None     # a blank line inside a block folds to a line break: not followed
+                continue
+            spaces = len(raw) - len(raw.lstrip(" "))
+            if indent is None:
+                indent = spaces
+            elif spaces < indent:
+                break           # the block ended: the next key
+            runs.append((number, indent, raw[indent:]))
+        return runs
+    runs = []
+    for number in range(start_line, min(end_line + 1, len(lines))):
+        raw = lines[number]
+        first = start_column if number == start_line else len(raw) - len(raw.lstrip())
+        last = end_column if number == end_line else len(raw)
+        runs.append((number, first, raw[first:last].strip()))
+    return runs
