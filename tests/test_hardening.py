@@ -105,8 +105,8 @@ def rules_with(tmp_path, meta="", rules=None, schema=True, year=2023):
 
 
 @pytest.mark.parametrize("case,expected", [
-    ({"rules": "rules:\n  - id: A\n    title: [t\n"}, "r.yaml:4:1: YAML 语法错误"),
-    ({"rules": "rules:\n  - title: t\n    basis: b\n    assert: 1 == 1\n"}, "r.yaml:2: rules.0 不正确：'id' is a required property"),
+    ({"rules": "rules:\n  - id: A\n    title: [t\n"}, "r.yaml:4:1: 方括号 [ ] 或花括号 { } 没有配对，或其中的项之间少了逗号（在规则 A 中）"),
+    ({"rules": "rules:\n  - title: t\n    basis: b\n    assert: 1 == 1\n"}, "r.yaml:2:5: 第 1 条规则缺少“id”（规则编号），请补上"),
     ({"meta": "extends: 2023\n"}, "extends 形成了循环：2023 → 2023"),
     ({"meta": "extends: 1990\n"}, "ruleset.yaml:3: extends 指向的 1990 年度规则集不存在"),
     ({"schema": False}, "规则集缺少 disclosure.schema.json"),

@@ -73,7 +73,7 @@ def test_lint_reports_everything_in_one_run(tmp_path):
     problems = lint_set(folder.parent, "2023")
     text = "\n".join(p.render() for p in problems)
     assert "没有“本年支出总计”（支出决算.本年支出总计），是否应为“本年支出合计”？" in text
-    assert "X-2" in text and "语法错误" in text
+    assert "X-2" in text and "表达式写法不对" in text
     assert "规则编号 X-1 重复" in text
     assert "没有“决算数”" in text and "是否应为“决算”" in text
     assert "未知的项“colour”" in text

@@ -65,13 +65,15 @@ def test_missing_schema_is_refused(tmp_path):
 def test_unknown_key_in_a_rule_names_the_key_and_its_line(tmp_path):
     folder = make(tmp_path, 2023, RULE.format(id="A-1", title="t", expr="1 == 1") + "    severty: warning\n")
     err = refusal(folder)
-    assert err.key == "rulefile.unknown_key" and err.line == 6 and "severty" in err.render()
+    assert err.key == "shape.unknown_key_hint" and (err.line, err.column) == (6, 5)
+    assert err.render() == f"{err.file}:6:5: 第 1 条规则（A-1）中有未知的项“severty”，是否应为“severity”？"
 
 
 def test_rule_without_id_is_refused(tmp_path):
     folder = make(tmp_path, 2023, "  - title: t\n    basis: b\n    assert: 1 == 1\n")
     err = refusal(folder)
-    assert err.key == "rulefile.invalid" and err.line == 2 and "id" in err.render()
+    assert err.key == "shape.required" and (err.line, err.column) == (2, 5)
+    assert err.render().endswith(":2:5: 第 1 条规则缺少“id”（规则编号），请补上")
 
 
 def test_duplicate_ids_are_refused(tmp_path):
@@ -83,13 +85,14 @@ def test_duplicate_ids_are_refused(tmp_path):
 def test_yaml_syntax_error_has_its_line(tmp_path):
     folder = make(tmp_path, 2023, RULE.format(id="A-1", title="t", expr="1 == 1") + "  - id: [unclosed\n")
     err = refusal(folder)
-    assert err.key == "yaml.syntax" and err.line is not None and err.line >= 6
+    assert err.key == "yaml.flow" and err.line is not None and err.line >= 6
+    assert "（在规则 [unclosed 中）" not in err.render() and "没有配对" in err.render()
 
 
 def test_expression_error_points_at_the_rule_field_and_column(tmp_path):
     folder = make(tmp_path, 2023, RULE.format(id="A-1", title="t", expr='"x.__class__ == 1"'))
     err = refusal(folder)
-    assert err.key == "expr.underscore" and err.line == 5 and err.column == 3
+    assert err.key == "expr.underscore" and err.line == 5 and err.column == 16   # in the file: `    assert: "x.__class__`
     assert "A-1" in err.render() and "assert" in err.render()
 
 

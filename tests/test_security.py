@@ -42,7 +42,7 @@ HOSTILE = {
     "1 % 2": "expr.not_allowed",
     "1 << 2": "expr.not_allowed",
     "matches(x, y)": "expr.regex_literal",
-    "matches(x, '(')": "expr.bad_regex",
+    "matches(x, '(')": "expr.regex_bracket",
     "abs(" * 100 + "1" + ")" * 100: "expr.too_deep",
     "(" * 100 + "1" + ")" * 100 + " + x.__class__": "expr.underscore",
     "[" * 100 + "]" * 100: "expr.too_deep",
@@ -56,7 +56,7 @@ HOSTILE = {
     "[x async for x in y]": "expr.not_allowed",
     "yield x": "expr.syntax",
     "import os": "expr.syntax",
-    "x.y = 1": "expr.syntax",
+    "x.y = 1": "expr.syntax_assign",
 }
 
 

@@ -12,7 +12,8 @@ from ledgerlint.errors import LedgerlintError, RuleSetError
 from ledgerlint.inputs import is_within
 from ledgerlint.checking.loading import Disclosure, load
 from ledgerlint.paths import parse_path
-from ledgerlint.rulesets.ruleset import TESTS_DIR, RuleSet, _schema_errors
+from ledgerlint.rulesets.ruleset import TESTS_DIR, RuleSet
+from ledgerlint.rulesets.shape import shape_problems
 from ledgerlint.rulesets.yamlfiles import read_yaml
 
 EXPECTATIONS = ("pass", "fail", "not_evaluated", "not_applicable")
@@ -138,7 +139,7 @@ def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
         except RuleSetError as exc:
             run.problems.append(exc)
             continue
-        errors = _schema_errors(data, _CASES_SCHEMA, str(path), "rulefile") if isinstance(data, dict) else \
+        errors = shape_problems(data, _CASES_SCHEMA, str(path), "cases") if isinstance(data, dict) else \
             [RuleSetError("rulefile.not_mapping", file=str(path), line=1)]
         if errors:
             run.problems.extend(errors)

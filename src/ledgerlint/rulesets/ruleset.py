@@ -11,10 +11,11 @@ from decimal import Decimal
 from pathlib import Path as FsPath
 
 
-from ledgerlint.errors import LedgerlintError, RuleSetError
+from ledgerlint.errors import RuleSetError
 from ledgerlint.rulesets import PACKAGE_DIR, RULE_FILE_SCHEMA
 from ledgerlint.language.expressions import EACH, Expression, ExpressionError, Template
 from ledgerlint.rulesets.schemas import load_schema_dict, make_validator
+from ledgerlint.rulesets.shape import nearest, shape_problems
 from ledgerlint.rulesets.yamlfiles import LineDict, read_yaml, value_place
 
 RULESET_FILE = "ruleset.yaml"
@@ -137,30 +138,6 @@ def available_years(rules_dir: FsPath) -> list[int]:
 
 
 
-def _schema_errors(data, schema, file, key) -> list[LedgerlintError]:
-    problems = []
-    import jsonschema  # rule files and ruleset.yaml are read only when a rule set is not cached
-    for error in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        holder = data
-        for part in list(error.absolute_path)[:-1]:
-            holder = holder[part]
-        last = error.absolute_path[-1] if error.absolute_path else None
-        line = None
-        if isinstance(holder, LineDict):
-            line = holder.lines.get(last, holder.line)
-        if isinstance(error.instance, LineDict):
-            line = error.instance.line
-        where = ".".join(str(p) for p in error.absolute_path) or "(top)"
-        if error.validator == "additionalProperties":
-            extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
-            for name in extra:
-                problems.append(RuleSetError(f"{key}.unknown_key", file=file, line=error.instance.lines.get(name, line),
-                                             name=name, where=where))
-            continue
-        problems.append(RuleSetError(f"{key}.invalid", file=file, line=line, where=where, reason=error.message))
-    return problems
-
-
 def parse_tolerance(value):
     """(the allowance beyond rounding, None for exact; the word as written) of a rule's `tolerance:`."""
     if value is None or value == "rounding":
@@ -230,12 +207,19 @@ def load_rule_file(path: FsPath, origin: str, problems: list) -> list[Rule]:
     if not isinstance(data, dict):
         problems.append(RuleSetError("rulefile.not_mapping", file=file, line=1))
         return []
-    errors = _schema_errors(data, _rule_file_schema(), file, "rulefile")
-    if errors:
-        problems.extend(errors)
+    errors = shape_problems(data, _rule_file_schema(), file, "rulefile")
+    problems.extend(errors)
+    if not isinstance(data.get("rules"), list):
         return []
+    # a rule with a problem of its own is left out; the others of the file are still loaded (and linted)
+    about_rules = [e for e in errors if e.params.get("where") in ("where.rule", "where.rule_plain")]
+    if len(about_rules) < len(errors):
+        return []     # a problem of the file itself
+    broken = {e.params["item"] - 1 for e in about_rules}
     rules = []
-    for raw in data["rules"]:
+    for index, raw in enumerate(data["rules"]):
+        if index in broken:
+            continue
         rule = compile_rule(raw, file, origin, problems)
         if rule is not None:
             rules.append(rule)
@@ -249,7 +233,7 @@ def read_meta(folder: FsPath) -> LineDict:
     meta = read_yaml(meta_path)
     if not isinstance(meta, dict):
         raise RuleSetError("rulefile.not_mapping", file=str(meta_path), line=1)
-    errors = _schema_errors(meta, _RULESET_SCHEMA, str(meta_path), "ruleset")
+    errors = shape_problems(meta, _RULESET_SCHEMA, str(meta_path), "ruleset")
     if errors:
         raise errors[0]
     return meta
@@ -277,8 +261,10 @@ def _layer(base: dict, folder: FsPath, origin: str, meta: LineDict, collect: lis
     disabled = list(meta.get("disable", []))
     for rule_id in disabled:
         if rules.pop(rule_id, None) is None:
-            collect.append(RuleSetError("ruleset.disable_unknown", file=str(folder / RULESET_FILE),
-                                        line=meta.lines.get("disable"), id=rule_id))
+            suggestion = nearest(rule_id, rules)
+            collect.append(RuleSetError("ruleset.disable_unknown_hint" if suggestion else "ruleset.disable_unknown",
+                                        file=str(folder / RULESET_FILE), line=meta.lines.get("disable"),
+                                        id=rule_id, suggestion=suggestion))
     return rules, disabled
 
 

@@ -1,12 +1,14 @@
 """Reading YAML the way rule files need it: numbers keep their written precision, duplicate keys are
 refused, and every mapping remembers the line of each of its keys (for messages that point at a place).
 Loading rule sets is the only place where YAML is read."""
+import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path as FsPath
 
 from ledgerlint.limits import MAX_FIGURE_DIGITS, MAX_YAML_BYTES, MAX_YAML_NODES
 from ledgerlint.errors import RuleSetError
 from ledgerlint.inputs import read_bytes
+from ledgerlint.messages import Localized
 
 
 
@@ -94,6 +96,40 @@ def _loader_class():
     return _LOADER[0]
 
 
+def yaml_problem(problem: str) -> str:
+    """The catalog key for PyYAML's account of a syntax error: the slips of hand-edited rule files by name
+    (a ": " inside a text, a tab, an indentation out of line, a quote or bracket left open)."""
+    if problem.startswith("mapping values are not allowed"):
+        return "yaml.colon"
+    if problem.startswith("found character '\\t'"):
+        return "yaml.tab"
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        return "yaml.start_character"
+    if problem.startswith("expected <block end>") or problem.startswith("did not find expected"):
+        return "yaml.indent"
+    if problem.startswith("found unexpected end of stream"):
+        return "yaml.quote"
+    if problem.startswith("found unknown escape character"):
+        return "yaml.escape"
+    if problem.startswith("expected ',' or"):
+        return "yaml.flow"
+    return "yaml.syntax"
+
+
+def _rule_above(lines: list, line: int) -> str | None:
+    """The id of the rule a line of a file that cannot be parsed is in: the nearest `- id:` above it."""
+    for number in range(min(line, len(lines) - 1), -1, -1):
+        found = _ID_LINE.match(lines[number])
+        if found:   # the nearest rule's start; its id, when it is written as one
+            written = _RULE_ID.fullmatch(found.group(1).split(" #")[0].strip().strip("'\""))
+            return written.group(0) if written else None
+    return None
+
+
+_ID_LINE = re.compile(r"^\s*-\s+id:(.*)$")
+_RULE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
 def read_yaml(path: FsPath):
     source = str(path)
     try:
@@ -108,10 +144,14 @@ def read_yaml(path: FsPath):
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise RuleSetError("yaml.syntax", file=source, line=mark.line + 1 if mark else None,
-                           column=mark.column + 1 if mark else None, reason=exc.problem or str(exc)) from None
+        if (exc.problem or "").startswith("found unexpected end of stream") and exc.context_mark:
+            mark = exc.context_mark    # where the quote that is never closed opens
+        near = _rule_above(loader.source_lines, mark.line) if mark else None
+        raise RuleSetError(yaml_problem(exc.problem or ""), file=source, line=mark.line + 1 if mark else None,
+                           column=mark.column + 1 if mark else None, reason=exc.problem or str(exc),
+                           within=Localized("yaml.within") if near else "", near=near or "") from None
     except yaml.YAMLError as exc:
-        raise RuleSetError("yaml.syntax", file=source, reason=str(exc)) from None
+        raise RuleSetError("yaml.syntax", file=source, reason=str(exc), within="") from None
     finally:
         loader.dispose()
 
