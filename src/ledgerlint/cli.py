@@ -138,7 +138,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     json_out = JsonStream(lambda text: click.echo(text, nl=False)) if streaming and fmt == "json" else None
     tally = Tally(keep_rows=fmt == "text")
-    reports, unreadable = [], []
+    reports, unreadable, told = [], [], set()
     show_bar = sys.stderr.isatty() and len(paths) >= PROGRESS_FROM
     with click.progressbar(length=len(paths), file=sys.stderr, label=t("batch.progress", lang)) if show_bar \
             else _NoBar() as bar:
@@ -148,6 +148,10 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
                 _fail(result, lang)
                 unreadable.append(result)
                 continue
+            for notice in result.notices:       # about the run (an overlay left out): once, on stderr
+                if notice not in told:
+                    told.add(notice)
+                    click.echo(notice, err=True)
             tally.add(result)
             if json_out is not None:
                 json_out.add(result)
@@ -248,7 +252,7 @@ SET = click.option("--set", "set_name", help="规则集名称，如 2023 或 内
 @RULES
 @LANG
 @ENCODING
-@click.option("--all", "show_all", is_flag=True, help="逐项规则列出每一项（默认只列出有问题的项）/ show every element")
+@click.option("--all", "show_all", is_flag=True, help="逐项（each）规则列出每一项，默认只列出有问题的项 / every element of an each rule, not only those with a problem")
 def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_all):
     """说明一条规则；给出 FILE 时逐步列出它在该文件上的计算过程和结论。
 
@@ -261,7 +265,11 @@ def explain_cmd(rule_id, file, year, set_name, rules_dir, lang, encoding, show_a
         ruleset = _ruleset_for(checker, set_name, disclosure)
         rule = ruleset.rule(rule_id)
         if rule is None:
-            raise LedgerlintError("explain.no_rule", id=rule_id, ruleset=ruleset.name)
+            from ledgerlint.rulesets.shape import nearest
+            ids = [r.id for r in ruleset.rules]
+            suggestion = nearest(rule_id.upper(), ids) or nearest(rule_id, ids)   # sg-001 means SG-001
+            raise LedgerlintError("explain.no_rule_hint" if suggestion else "explain.no_rule", id=rule_id,
+                                  ruleset=ruleset.name, suggestion=suggestion)
     except LedgerlintError as exc:
         _fail(exc, lang)
         sys.exit(2)
@@ -314,10 +322,12 @@ def _targets(target) -> tuple[FsPath, list[str]]:
 @click.argument("target", required=False, type=click.Path(path_type=FsPath))
 @LANG
 def lint_cmd(target, lang):
-    """检查规则文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。
+    """检查规则文件和用例文件：未知的项、重复的编号、无法解析的表达式、格式中没有的名称。
 
     Lint rule files (TARGET: the rules folder, a year's or a province's folder)."""
+    from ledgerlint.checking.cases import lint_cases
     from ledgerlint.rulesets.lint import lint_set
+    from ledgerlint.rulesets.selection import load_named
     try:
         root, names = _targets(target)
     except LedgerlintError as exc:
@@ -325,7 +335,12 @@ def lint_cmd(target, lang):
         sys.exit(2)
     seen = set()
     for name in names:
-        problems = [p for p in lint_set(root, name) if (text := p.render(lang)) not in seen and not seen.add(text)]
+        found = lint_set(root, name)
+        try:   # the case files too, without running them
+            found += lint_cases(load_named(root, name, []))
+        except LedgerlintError:
+            pass   # the set cannot be built: lint_set said why
+        problems = [p for p in found if (text := p.render(lang)) not in seen and not seen.add(text)]
         for p in problems:
             click.echo(p.render(lang))
         if not problems:

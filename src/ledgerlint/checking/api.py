@@ -18,8 +18,8 @@ from ledgerlint.errors import DisclosureError
 from ledgerlint.checking.findings import Finding, sort_key
 from ledgerlint.checking.loading import Disclosure, load
 from ledgerlint.messages import t
-from ledgerlint.rulesets.ruleset import RuleSet
-from ledgerlint.rulesets.selection import Selection, load_named, select
+from ledgerlint.rulesets.ruleset import RuleSet, shipped_rules_dir
+from ledgerlint.rulesets.selection import Selection, load_named, overlays, select
 
 
 # the identity of a disclosure (not a section of the document)
@@ -78,6 +78,9 @@ class Checker:
         report = check(disclosure, self.ruleset(chosen.name), self.lang, self.strict)
         if not self.keep_data:
             report.data = None
+        notice = self._overlay_left_out(chosen)
+        if notice:
+            report.notices.append(notice)
         if chosen.fallback:
             report.findings.append(Finding(
                 rule="ruleset", severity="warning", title=t("ruleset.fallback_title", self.lang),
@@ -85,6 +88,24 @@ class Checker:
                 path=("年度",), paths=(("年度",),), line=disclosure.line(("年度",))))
             report.findings.sort(key=sort_key)
         return report
+
+    def _overlay_left_out(self, chosen: Selection) -> str | None:
+        """With a rules folder of one's own (--rules): the shipped provincial overlay that the file's
+        province would get and the chosen set does not build on, said as a notice (the CLI prints each
+        once per run). A user's set takes it in with `extends: "ledgerlint:内蒙古/2023"`."""
+        if self.rules_dir is None or chosen.overlay is not None or not chosen.province:
+            return None
+        shipped = shipped_rules_dir()
+        if self.rules_dir.resolve() == shipped.resolve():
+            return None
+        overlay = next((o for o in overlays(shipped) if o.applies(chosen.year, chosen.province)), None)
+        if overlay is None:
+            return None
+        name = f"{overlay.folder.name}/{chosen.year}"
+        if name in self.ruleset(chosen.name).chain:
+            return None
+        return t("ruleset.overlay_left_out", self.lang, province=chosen.province, overlay=name,
+                 chosen=chosen.name, rules=str(self.rules_dir))
 
     def check_file(self, path: str | FsPath) -> FileReport:
         disclosure, extraction = self.read(path)

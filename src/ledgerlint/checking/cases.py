@@ -13,8 +13,9 @@ from ledgerlint.inputs import is_within
 from ledgerlint.checking.loading import Disclosure, load
 from ledgerlint.paths import parse_path
 from ledgerlint.rulesets.ruleset import TESTS_DIR, RuleSet
-from ledgerlint.rulesets.shape import shape_problems
-from ledgerlint.rulesets.yamlfiles import read_yaml
+from ledgerlint.language.expressions import EACH
+from ledgerlint.rulesets.shape import nearest, shape_problems
+from ledgerlint.rulesets.yamlfiles import LineDict, read_yaml
 
 EXPECTATIONS = ("pass", "fail", "not_evaluated", "not_applicable")
 _CASES_SCHEMA = {
@@ -130,21 +131,91 @@ def _reason(exc) -> str:
     return exc.render() if isinstance(exc, LedgerlintError) else f"{type(exc).__name__}: {exc}"
 
 
+def read_cases(path: FsPath, ruleset: RuleSet) -> tuple[list, list]:
+    """(the cases of a file that can run, the problems of the file): a case with a problem of its own (a
+    mistyped key or outcome, a `set:` or `remove:` path the format lacks, a rule id that does not exist)
+    is one problem at its place and is left out; the file's other cases still run."""
+    try:
+        data = read_yaml(path)
+    except RuleSetError as exc:
+        return [], [exc]
+    if not isinstance(data, dict):
+        return [], [RuleSetError("cases.not_mapping", file=str(path), line=1)]
+    errors = shape_problems(data, _CASES_SCHEMA, str(path), "cases")
+    about_cases = [e for e in errors if e.params.get("where") in ("where.case", "where.case_plain")]
+    if len(about_cases) < len(errors) or not isinstance(data.get("cases"), list):
+        return [], errors      # a problem of the file itself
+    broken = {e.params["item"] - 1 for e in about_cases}
+    problems, cases = list(errors), []
+    for index, case in enumerate(data["cases"]):
+        if index in broken:
+            continue
+        own = _path_problems(path, case, ruleset) + _id_problems(path, case, ruleset)
+        problems.extend(own)
+        if not own:
+            cases.append(case)
+    return cases, problems
+
+
+def _path_problems(path: FsPath, case, ruleset: RuleSet) -> list:
+    """A `set:` or `remove:` path must name a field of the year's format: a mistyped one would add a key
+    that no rule reads, and the case would test nothing."""
+    from ledgerlint.rulesets.names import schema_node
+    problems = []
+    for key, targets in (("set", list(case.get("set", {}))), ("remove", list(case.get("remove", [])))):
+        for target in targets:
+            try:
+                parts = parse_path(str(target))
+            except ValueError:
+                parts = None
+            unknown = None
+            if parts:
+                _node, unknown = schema_node(ruleset.schema, tuple(EACH if isinstance(p, int) else p for p in parts))
+            if parts and unknown is None:
+                continue
+            name, suggestion = unknown if unknown else (str(target), None)
+            problems.append(RuleSetError("cases.unknown_path_hint" if suggestion else "cases.unknown_path",
+                                         file=str(path), line=_line(case.get(key), target, case, key),
+                                         column=_column(case.get(key), target), case=case["name"],
+                                         key=key, path=str(target), name=name, suggestion=suggestion,
+                                         year=ruleset.year))
+    return problems
+
+
+def _id_problems(path: FsPath, case, ruleset: RuleSet) -> list:
+    problems = []
+    for rule_id in case["expect"]:
+        if ruleset.rule(rule_id) is None and rule_id not in ruleset.disabled:
+            suggestion = nearest(rule_id, [r.id for r in ruleset.rules])
+            problems.append(RuleSetError("ruletest.unknown_rule_hint" if suggestion else "ruletest.unknown_rule",
+                                         file=str(path), line=_line(case["expect"], rule_id, case),
+                                         column=_column(case["expect"], rule_id), id=rule_id, case=case["name"],
+                                         suggestion=suggestion))
+    return problems
+
+
+def _line(holder, key, case, fallback_key="expect") -> int:
+    if isinstance(holder, LineDict) and key in holder.lines:
+        return holder.lines[key]
+    return case.lines.get(fallback_key, case.line)
+
+
+def _column(holder, key) -> int | None:
+    return holder.columns.get(key) if isinstance(holder, LineDict) else None
+
+
+def lint_cases(ruleset: RuleSet) -> list:
+    """The problems of a set's case files, found without running them (for `rules lint`)."""
+    return [problem for path, _origin in case_files(ruleset) for problem in read_cases(path, ruleset)[1]]
+
+
 def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
     run = TestRun()
     seen: dict[str, set] = {}
     for path, origin in case_files(ruleset):
-        try:
-            data = read_yaml(path)
-        except RuleSetError as exc:
-            run.problems.append(exc)
-            continue
-        errors = shape_problems(data, _CASES_SCHEMA, str(path), "cases") if isinstance(data, dict) else \
-            [RuleSetError("rulefile.not_mapping", file=str(path), line=1)]
-        if errors:
-            run.problems.extend(errors)
-            continue
-        for case in data["cases"]:
+        cases, problems = read_cases(path, ruleset)
+        run.problems.extend(problems)
+        for case in cases:
             try:
                 data = case_data(path, case)
             except RuleSetError as exc:
@@ -166,10 +237,7 @@ def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
                 if rule is not None and FsPath(rule.file).parent.resolve() != origin:
                     continue  # replaced by a later set or an overlay: its own cases test it
                 if rule is None:
-                    if rule_id not in ruleset.disabled:
-                        run.problems.append(RuleSetError("ruletest.unknown_rule", file=str(path), line=line,
-                                                         id=rule_id, case=case["name"]))
-                    continue
+                    continue         # disabled (an unknown id is a problem of the case: read_cases)
                 outcomes = evaluator.run_rule(rule)
                 actual = verdict(outcomes)
                 detail = next((o.finding.message for o in outcomes if o.finding is not None), "")

@@ -37,6 +37,7 @@ class FileReport:
     checks: list = field(default_factory=list, repr=False)   # (rule id, title, status) per evaluation
     ruleset_name: str = ""         # "内蒙古/2023"
     data: dict | None = field(default=None, repr=False)   # the disclosure, for reports that show it
+    notices: list = field(default_factory=list, repr=False)   # about the run, not the file: said once per run
 
     def summary(self) -> dict:
         counts = {s: 0 for s in (PASSED, FAILED, NOT_EVALUATED)}

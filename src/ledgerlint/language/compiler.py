@@ -76,14 +76,17 @@ class _Compiler:
         chain = _key_chain(node, index_as=EACH)
         if chain is None:
             return None
-        name, keys = chain
+        return self._rooted(*chain, scope)
+
+    def _rooted(self, name, keys, scope):
+        """The fixed path of `keys` read down from `name` (a bound name stands for its own path), or None."""
         if name in scope:
             base = scope[name]
         elif name in self.bound:
             base = self.bound[name]
         else:
             base = (name,)
-        return None if base is None else tuple(base) + keys
+        return None if base is None else tuple(base) + tuple(keys)
 
     def record(self, node, scope):
         path = self.static_path(node, scope)
@@ -295,6 +298,10 @@ class _Compiler:
         for part in parts:
             if isinstance(part, str) and part.startswith("_"):
                 self.fail("expr.underscore", literal, name=part)
+        # a name mistyped in exists("…") would make its rule never apply: the path is checked as any read
+        fixed = self._rooted(head, [EACH if isinstance(p, int) else p for p in parts[1:]], scope)
+        if fixed is not None:
+            self.static_paths.append((fixed, literal.col_offset + 1))
         if head in scope or head in self.bound:
             base, keys = ast.Name(id=head, ctx=ast.Load()), tuple(parts[1:])
         else:

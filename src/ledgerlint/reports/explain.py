@@ -127,6 +127,8 @@ def explain_on(rule, ruleset, disclosure, lang, show_all=False, cite=None) -> li
     if rule.each is None:
         if applicable:
             run(rule.assertion, None, "assert")
+        if show_all:   # said, so that --all is never silently the same output
+            lines.append("  " + t("explain.all_not_each", lang))
     elif not (rule.when is not None and outcomes[0].status == "not_applicable" and len(outcomes) == 1):
         try:
             elements = list(rule.each.evaluate(root))

@@ -51,6 +51,8 @@ _README = """\
 - `{year}/本地规则.yaml`：本地规则；与自带规则同编号的会替换它。写法见自带规则的说明
   （`ledgerlint rules schema` 显示规则文件格式的位置）。
 - `{year}/tests/`：每条本地规则的用例，至少一个通过、一个不通过。
+- `rule-file.schema.json`：规则文件格式的副本，编辑器（如装有 YAML 插件的 VS Code）据此补全和提示；
+  升级 ledgerlint 后可从 `ledgerlint rules schema` 显示的位置复制新版本。
 
 常用命令：
 
@@ -69,10 +71,12 @@ def init_rules(target: FsPath, base: str, force: bool = False) -> list[FsPath]:
         raise LedgerlintError("init.not_empty", file=str(target))
     folder = target / str(parent.year)
     (folder / "tests").mkdir(parents=True, exist_ok=True)
-    schema = RULE_FILE_SCHEMA
+    # the editor's schema is a copy inside the folder, named by a relative path: the folder works after
+    # it is copied to another machine or ledgerlint is upgraded (the installed package's path would not)
     files = {
+        target / RULE_FILE_SCHEMA.name: RULE_FILE_SCHEMA.read_text(encoding="utf-8"),
         folder / "ruleset.yaml": _RULESET.format(year=parent.year, base=base),
-        folder / "本地规则.yaml": _RULES.format(schema=schema.as_uri()),
+        folder / "本地规则.yaml": _RULES.format(schema=f"../{RULE_FILE_SCHEMA.name}"),
         folder / "tests" / "本地规则.yaml": _TESTS,
         target / "README.md": _README.format(year=parent.year, base=base, dir=target),
     }

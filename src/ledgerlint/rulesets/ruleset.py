@@ -358,9 +358,15 @@ def build_named(rules_dir, name: str, problems: list | None = None) -> RuleSet:
     folder = root / year
     if not year.isdigit() or not folder.is_dir():
         raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
-    national = load_ruleset(folder, problems)
-    if not region:
-        return national
-    if not (root / region / RULESET_FILE).is_file():
-        raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
-    return compose(national, root / region, problems)
+    built = load_ruleset(folder, problems)
+    if region:
+        if not (root / region / RULESET_FILE).is_file():
+            raise RuleSetError("ruleset.unknown_name", file=str(root), name=name)
+        built = compose(built, root / region, problems)
+    from ledgerlint.rulesets.names import name_problems
+    unknown = name_problems(built)
+    if unknown and problems is None:
+        raise unknown[0]      # a name the format lacks fails the run, as lint reports it
+    if problems is not None:
+        problems.extend(p for p in unknown if p.render() not in {q.render() for q in problems})
+    return built
