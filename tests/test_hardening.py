@@ -132,7 +132,7 @@ def test_runaway_rules_are_stopped_and_reported(runner, tmp_path, expression):
     started = time.monotonic()
     result = runner.invoke(main, ["check", "--format", "json", "--rules", str(root), str(SEED)])
     elapsed = time.monotonic() - started
-    [finding] = [f for f in json.loads(result.output)["files"][0]["findings"] if f["rule"] == "H-1"]
+    [finding] = [f for f in json.loads(result.stdout)["files"][0]["findings"] if f["rule"] == "H-1"]
     assert finding["status"] == "not_evaluated"
     assert "计算量超过上限" in finding["message"] or "计算时间超过上限" in finding["message"]
     assert elapsed < 15

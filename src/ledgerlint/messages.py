@@ -111,7 +111,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "shape.did_you_mean": {"zh": "，是否应为“{suggestion}”？", "en": "; did you mean “{suggestion}”?"},
     "shape.unknown_key_hint": {"zh": "{where}中有未知的项“{name}”，是否应为“{suggestion}”？", "en": "{where} has an unknown key “{name}”; did you mean “{suggestion}”?"},
     "shape.unknown_key": {"zh": "{where}中有未知的项“{name}”；这里能写的项：{allowed}", "en": "{where} has an unknown key “{name}”; the keys here are: {allowed}"},
-    "shape.required": {"zh": "{where}缺少“{name}”{what}，请补上", "en": "{where} lacks “{name}”; add it"},
+    "shape.required": {"zh": "{where}缺少“{name}”{what}，请补上", "en": "{where} lacks “{name}”{what}; add it"},
     "shape.enum": {"zh": "{where}的 {name} 不能写“{value}”，只能写 {allowed}{suggest}", "en": "{where}: {name} cannot be “{value}”, only one of {allowed}{suggest}"},
     "shape.tolerance": {"zh": "{where}的 tolerance 不能写“{value}”：只能写 rounding（按各数字的舍入区间，默认）、exact（按所写数字严格比较）或一个不小于 0 的数{suggest}",
                         "en": "{where}: tolerance cannot be “{value}”: write rounding (each figure's rounding interval, the default), exact (as written) or a number of at least 0{suggest}"},

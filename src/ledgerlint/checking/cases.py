@@ -185,7 +185,7 @@ def _path_problems(path: FsPath, case, ruleset: RuleSet) -> list:
 def _id_problems(path: FsPath, case, ruleset: RuleSet) -> list:
     problems = []
     for rule_id in case["expect"]:
-        if ruleset.rule(rule_id) is None and rule_id not in ruleset.disabled:
+        if ruleset.rule(rule_id) is None and rule_id not in ruleset.disabled and rule_id not in ruleset.refused:
             suggestion = nearest(rule_id, [r.id for r in ruleset.rules])
             problems.append(RuleSetError("ruletest.unknown_rule_hint" if suggestion else "ruletest.unknown_rule",
                                          file=str(path), line=_line(case["expect"], rule_id, case),

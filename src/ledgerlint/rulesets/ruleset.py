@@ -93,6 +93,7 @@ class RuleSet:
     disabled: list = field(default_factory=list)
     changes: list = field(default_factory=list)     # of this set and every set it inherits, own first
     region: str | None = None
+    refused: list = field(default_factory=list)     # ids of rules left out for a problem (lint only)
 
     _validator: object = field(default=None, repr=False)
     schema_checked: bool = False   # the schema passed the meta-schema check when this set was cached
@@ -201,7 +202,9 @@ def _rule_files(folder: FsPath) -> list[FsPath]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != RULESET_FILE)
 
 
-def load_rule_file(path: FsPath, origin: str, problems: list) -> list[Rule]:
+def load_rule_file(path: FsPath, origin: str, problems: list, refused: set | None = None) -> list[Rule]:
+    """The rules of one file; a rule with a problem is left out, its id added to `refused` (so that
+    its cases are not also reported as naming a rule that does not exist)."""
     data = read_yaml(path)
     file = str(path)
     if not isinstance(data, dict):
@@ -218,11 +221,11 @@ def load_rule_file(path: FsPath, origin: str, problems: list) -> list[Rule]:
     broken = {e.params["item"] - 1 for e in about_rules}
     rules = []
     for index, raw in enumerate(data["rules"]):
-        if index in broken:
-            continue
-        rule = compile_rule(raw, file, origin, problems)
+        rule = None if index in broken else compile_rule(raw, file, origin, problems)
         if rule is not None:
             rules.append(rule)
+        elif refused is not None and isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            refused.add(raw["id"])
     return rules
 
 
@@ -239,13 +242,14 @@ def read_meta(folder: FsPath) -> LineDict:
     return meta
 
 
-def _layer(base: dict, folder: FsPath, origin: str, meta: LineDict, collect: list) -> tuple[dict, list]:
+def _layer(base: dict, folder: FsPath, origin: str, meta: LineDict, collect: list,
+           refused: set) -> tuple[dict, list]:
     """`base` rules (by id) with the folder's rules laid over them and its `disable` applied."""
     rules = dict(base)
     own_ids: dict[str, Rule] = {}
     for path in _rule_files(folder):
         try:
-            file_rules = load_rule_file(path, origin, collect)
+            file_rules = load_rule_file(path, origin, collect, refused)
         except RuleSetError as exc:
             collect.append(exc)
             continue
@@ -327,7 +331,8 @@ def _assemble(parent: RuleSet | None, folder: FsPath, name: str, year, meta: Lin
     changes run from this folder back through every parent, `documents` follow the folder's own."""
     origin = origin or name
     base = {r.id: r for r in parent.rules} if parent else {}
-    rules, disabled = _layer(base, folder, origin, meta, collect)
+    refused: set = set()
+    rules, disabled = _layer(base, folder, origin, meta, collect, refused)
     schema = load_schema_dict(folder, parent.schema if parent else None)
     if collect and problems is None:
         raise collect[0]
@@ -340,7 +345,8 @@ def _assemble(parent: RuleSet | None, folder: FsPath, name: str, year, meta: Lin
                    chain=[name] + inherited("chain"), rules=list(rules.values()), schema=schema,
                    schema_folder=folder, disabled=disabled + inherited("disabled"),
                    changes=_changes(meta, origin) + inherited("changes"),
-                   region=region if region is not None else (parent.region if parent else None))
+                   region=region if region is not None else (parent.region if parent else None),
+                   refused=sorted(refused | set(parent.refused if parent else ())))
 
 
 def rules_root(rules_dir) -> FsPath:
