@@ -11,6 +11,7 @@ from ledgerlint.checking.engine import FAILED, NOT_EVALUATED, PASSED, Evaluator
 from ledgerlint.errors import LedgerlintError, RuleSetError
 from ledgerlint.inputs import is_within
 from ledgerlint.checking.loading import Disclosure, load
+from ledgerlint.messages import Localized
 from ledgerlint.paths import parse_path
 from ledgerlint.rulesets.ruleset import TESTS_DIR, RuleSet
 from ledgerlint.language.expressions import EACH
@@ -100,6 +101,14 @@ def _edit(data, path_text: str, value=None, remove=False):
         holder[last] = value
 
 
+def _edit_or_refuse(data, target, value, case, remove=False):
+    try:
+        _edit(data, target, value, remove)
+    except (KeyError, IndexError, TypeError, ValueError):
+        raise RuleSetError("cases.edit_failed", path=str(target),
+                           action=Localized("cases.action_remove" if remove else "cases.action_set")) from None
+
+
 def case_data(path: FsPath, case) -> dict:
     """The disclosure of one case: `based_on` (a JSON file beside the cases), then `disclosure` laid over it,
     then `set` ({path: value}) and `remove` ([path]) applied, so a failing case can be one changed figure."""
@@ -114,9 +123,9 @@ def case_data(path: FsPath, case) -> dict:
         data = load(base).data
     data = _merge(data, _plain(case.get("disclosure", {})))
     for target, value in _plain(case.get("set", {})).items():
-        _edit(data, target, value)
+        _edit_or_refuse(data, target, value, case)
     for target in case.get("remove", []):
-        _edit(data, target, remove=True)
+        _edit_or_refuse(data, target, None, case, remove=True)
     return data
 
 
@@ -127,8 +136,8 @@ def case_files(ruleset: RuleSet) -> list[tuple[FsPath, str]]:
             for p in sorted((folder / TESTS_DIR).glob("*.yaml"))]
 
 
-def _reason(exc) -> str:
-    return exc.render() if isinstance(exc, LedgerlintError) else f"{type(exc).__name__}: {exc}"
+def _reason(exc, lang: str = "zh") -> str:
+    return exc.render(lang) if isinstance(exc, LedgerlintError) else f"{type(exc).__name__}: {exc}"
 
 
 def read_cases(path: FsPath, ruleset: RuleSet) -> tuple[list, list]:
@@ -223,11 +232,11 @@ def run_tests(ruleset: RuleSet, lang: str = "zh") -> TestRun:
                     run.problems.append(exc)
                     continue
                 run.problems.append(RuleSetError("ruletest.bad_case", file=str(path), line=case.line,
-                                                 case=case["name"], reason=_reason(exc)))
+                                                 case=case["name"], reason=_reason(exc, lang)))
                 continue
             except (LedgerlintError, KeyError, IndexError, TypeError, ValueError) as exc:
                 run.problems.append(RuleSetError("ruletest.bad_case", file=str(path), line=case.line,
-                                                 case=case["name"], reason=_reason(exc)))
+                                                 case=case["name"], reason=_reason(exc, lang)))
                 continue
             disclosure = Disclosure(source=f"{path}#{case['name']}", data=data)
             evaluator = Evaluator(ruleset, disclosure, lang)

@@ -35,7 +35,8 @@ def _mapping(loader, node):
         if not isinstance(key, (str, int)):
             raise RuleSetError("yaml.bad_key", file=loader.name, line=key_node.start_mark.line + 1)
         if key in result:
-            raise RuleSetError("yaml.duplicate", file=loader.name, line=key_node.start_mark.line + 1, key=key)
+            raise RuleSetError("yaml.duplicate", file=loader.name, line=key_node.start_mark.line + 1,
+                               column=key_node.start_mark.column + 1, key=key)
         result[key] = loader.construct_object(value_node, deep=True)
         result.lines[key] = key_node.start_mark.line + 1
         result.columns[key] = key_node.start_mark.column + 1
