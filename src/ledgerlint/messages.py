@@ -151,7 +151,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "expr.underscore": {"zh": "不允许使用以下划线开头的名称 {name}", "en": "names starting with an underscore are not allowed: {name}"},
     "expr.function_as_value": {"zh": "函数 {name} 只能调用，不能当作值", "en": "function {name} can only be called, not used as a value"},
     "expr.bad_target": {"zh": "推导式的循环变量必须是一个名称", "en": "a comprehension must bind a single name"},
-    "expr.unknown_function": {"zh": "不能调用 {name}；可用的函数：{known}", "en": "{name} cannot be called; the functions are: {known}"},
+    "expr.unknown_function": {"zh": "不能调用 {name}{suggest}；可用的函数：{known}", "en": "{name} cannot be called{suggest}; the functions are: {known}"},
+    "expr.function_meant": {"zh": "（是否应为 {suggestion}？）", "en": " (did you mean {suggestion}?)"},
     "expr.call_form": {"zh": "调用 {name} 时只能按位置传参", "en": "{name} takes positional arguments only"},
     "expr.arity": {"zh": "{name} 的参数个数不对（给了 {count} 个）", "en": "{name} got the wrong number of arguments ({count})"},
     "expr.regex_literal": {"zh": "matches 的正则表达式必须直接写成文字常量", "en": "the pattern of matches must be a text constant"},
@@ -291,7 +292,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "diff.source": {"zh": "依据：{source}", "en": "source: {source}"},
     "diff.uncertain": {"zh": "（年份不确定）", "en": " (year uncertain)"},
     # rules lint and rules test
-    "lint.unknown_name": {"zh": "{year} 年度格式中没有“{name}”（{field}）", "en": "the {year} format has no \"{name}\" ({field})"},
+    "lint.unknown_name": {"zh": "{year} 年度格式中没有“{name}”（{field}）；格式中的名称见该年度的 disclosure.schema.json，或 `ledgerlint extract` 生成的 JSON", "en": "the {year} format has no \"{name}\" ({field}); the names are in the year's disclosure.schema.json, or in the JSON that `ledgerlint extract` writes"},
     "lint.unknown_name_hint": {"zh": "{year} 年度格式中没有“{name}”（{field}），是否应为“{suggestion}”？",
                                "en": "the {year} format has no \"{name}\" ({field}); did you mean \"{suggestion}\"?"},
     "lint.ok": {"zh": "{folder}：没有发现问题", "en": "{folder}: no problems"},

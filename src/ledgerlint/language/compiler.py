@@ -263,7 +263,10 @@ class _Compiler:
         func = node.func
         if not isinstance(func, ast.Name) or func.id not in FUNCTIONS:
             what = func.id if isinstance(func, ast.Name) else ast.get_source_segment(self.source, func) or "?"
-            self.fail("expr.unknown_function", func, name=what, known="、".join(sorted(FUNCTIONS)))
+            import difflib
+            close = difflib.get_close_matches(str(what), list(FUNCTIONS), n=1, cutoff=0.6)
+            self.fail("expr.unknown_function", func, name=what, known="、".join(sorted(FUNCTIONS)),
+                      suggest=Localized("expr.function_meant") if close else "", suggestion=close[0] if close else "")
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             self.fail("expr.call_form", node, name=func.id)
         low, high = FUNCTIONS[func.id].least, FUNCTIONS[func.id].most
