@@ -96,7 +96,7 @@ def test_a_condition_whose_value_is_known_only_when_it_runs_is_not_a_pass(runner
     ("    assert:", "    asert:", "第 1 条规则（L-001）中有未知的项“asert”，是否应为“assert”？"),
     ("    severity: warning", "    severty: warning", "第 1 条规则（L-001）中有未知的项“severty”，是否应为“severity”？"),
     ("    severity: warning", "    severity: warn",
-     "第 1 条规则（L-001）的 severity 不能写“warn”，只能写 error、warning、info，是否应为“warning”？"),
+     "第 1 条规则（L-001）的 severity 不能写“warn”，只能写 error / warning / info，是否应为“warning”？"),
     ("    severity: warning", "    tolerance: rouding", "第 1 条规则（L-001）的 tolerance 不能写“rouding”：只能写 rounding"),
 ])
 def test_a_mistyped_key_or_value_is_named_with_the_word_meant(runner, folder, old, new, words):
@@ -115,7 +115,7 @@ def test_a_mistyped_key_or_value_is_named_with_the_word_meant(runner, folder, ol
 def test_the_english_messages_are_english(runner, folder):
     edit(rule_file(folder), "    severity: warning", "    severity: warn")
     _code, out = lint(runner, folder, "--lang", "en")
-    assert "rule 1 (L-001): severity cannot be “warn”, only one of error、warning、info; did you mean “warning”?" in out
+    assert "rule 1 (L-001): severity cannot be “warn”, only one of error / warning / info; did you mean “warning”?" in out
 
 
 def test_a_colon_inside_a_message_is_said_in_chinese_with_its_rule(runner, folder):
@@ -201,7 +201,7 @@ def test_disable_and_show_suggest_the_id_meant(runner, folder):
 # -- case files ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("old,new,words", [
-    ("expect: {L-001: fail}", "expect: {L-001: fial}", "用例“没有写联系人”的 L-001 不能写“fial”，只能写 pass、fail、not_evaluated、not_applicable，是否应为“fail”？"),
+    ("expect: {L-001: fail}", "expect: {L-001: fial}", "用例“没有写联系人”的 L-001 不能写“fial”，只能写 pass / fail / not_evaluated / not_applicable，是否应为“fail”？"),
     ("expect: {L-001: fail}", "expcet: {L-001: fail}", "用例“没有写联系人”中有未知的项“expcet”，是否应为“expect”？"),
     ("expect: {L-001: fail}", "expect: {L-01: fail}", "用例“没有写联系人”期望的规则 L-01 不存在，是否应为 L-001？"),
     ('disclosure: {联系方式: {联系电话: "0000-0000000"}}',

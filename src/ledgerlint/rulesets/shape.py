@@ -37,7 +37,7 @@ def shape_problems(data, schema: dict, file: str, kind: str) -> list[RuleSetErro
                                                  name=name, suggestion=suggestion, **where))
                 else:
                     problems.append(RuleSetError("shape.unknown_key", file=file, line=line, column=column,
-                                                 name=name, allowed="、".join(allowed), **where))
+                                                 name=name, allowed=" / ".join(allowed), **where))
             continue
         if error.validator == "required":
             names = [n for n in error.validator_value if n not in error.instance]
@@ -64,7 +64,7 @@ def _value_problem(error, file, line, column, where, field) -> RuleSetError:
         return RuleSetError("shape.tolerance", suggest=_suggest(suggestion), suggestion=suggestion or "", **place)
     if keyword == "enum":
         suggestion = nearest(error.instance, expected)
-        return RuleSetError("shape.enum", allowed="、".join(map(str, expected)), suggest=_suggest(suggestion),
+        return RuleSetError("shape.enum", allowed=" / ".join(map(str, expected)), suggest=_suggest(suggestion),
                             suggestion=suggestion or "", **place)
     if keyword == "type":
         wanted = expected if isinstance(expected, list) else [expected]
