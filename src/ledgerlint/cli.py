@@ -46,7 +46,7 @@ def _fail(error: LedgerlintError, lang: str) -> None:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ledgerlint")
+@click.version_option(__version__, "-V", "--version", prog_name="ledgerlint")
 def main():
     """ledgerlint：部门决算公开检查工具 / checks final-accounts disclosures."""
 
@@ -99,76 +99,114 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
 @RULES
 @LANG
 @ENCODING
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "html"]), default="text",
-              show_default=True, help="输出格式 / output format")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "html", "github", "gitlab"]),
+              default="text", show_default=True,
+              help="输出格式（github：GitHub Actions 注释；gitlab：GitLab 代码质量报告）/ output format")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=FsPath),
-              help="写入此文件（html 格式必须给出）/ write to this file (required for html)")
+              help="写入此文件，- 为标准输出（html 格式必须给出）/ write to this file, - for standard output")
 @click.option("--force", is_flag=True, help="覆盖已有的输出文件 / replace an existing output file")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
-              help="出现此级别及以上的问题时退出码为 1 / exit 1 at or above this severity")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="出现此级别及以上的问题时退出码为 1（默认 error）/ exit 1 at or above this severity (default: error)")
+@click.option("--exit-zero", is_flag=True, help="发现问题时退出码也为 0（无法读取时仍为 2）/ exit 0 even with findings")
 @click.option("--strict", is_flag=True, help="把“未能检查”的规则算作未通过 / count rules that could not be evaluated as failed")
+@click.option("--select", multiple=True, help="只报告这些规则（编号或前缀，如 SG- ；可用逗号分隔）/ report only these ids or prefixes")
+@click.option("--ignore", multiple=True, help="不报告这些规则（编号或前缀）/ leave out these ids or prefixes")
+@click.option("--accepted", "accepted_file", type=click.Path(dir_okay=False, path_type=FsPath),
+              help="已接受问题的记录文件（默认：文件旁的 .ledgerlint-accepted.yaml）/ the accepted-findings file")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=FsPath),
+              help="只报告不在此基线中的问题 / report only findings not in this baseline")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=FsPath),
+              help="把本次的问题写成基线文件 / write today's findings as a baseline")
+@click.option("-q", "--quiet", is_flag=True, help="只列出问题，不显示标题和汇总 / print the findings only")
+@click.option("--statistics", is_flag=True, help="最后列出每条规则的问题数 / end with the count of findings per rule")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="彩色输出（auto 时遵从 NO_COLOR、FORCE_COLOR）/ coloured output (auto honours NO_COLOR, FORCE_COLOR)")
 @click.option("-v", "--verbose", is_flag=True, help="每条问题下列出位置、数字、计算和依据 / show the figures, computation and basis")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行检查的进程数（默认：CPU 核数）/ parallel workers (default: cores)")
-def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verbose, output, force, jobs):
-    """按年度规则集检查决算公开文件。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。
+def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, exit_zero, strict, select, ignore,
+              accepted_file, baseline, write_baseline, quiet, statistics, color, verbose, output, force, jobs):
+    """按年度规则集检查决算公开文件（- 为标准输入）。退出码：0 通过，1 发现问题，2 文件或规则集无法读取。
 
-    Check disclosures with their year's rules. Exit 0 clean, 1 findings, 2 unreadable input."""
-    from ledgerlint.checking.batch import expand, iter_checks
-    from ledgerlint.reports.output import render
+    Check disclosures with their year's rules (- reads standard input). Exit 0 clean, 1 findings,
+    2 unreadable input."""
+    from collections import Counter
+
+    from ledgerlint.checking.batch import expand, iter_checks, iter_stdin
+    from ledgerlint.checking.config import find_config
+    from ledgerlint.reports.output import STREAMED, render
+    from ledgerlint.reports.text import JsonStream, Tally, render_statistics, render_table, render_text_file
     from ledgerlint.writing import refuse_inputs, write_new
-    from ledgerlint.reports.text import JsonStream, Tally, render_table, render_text_file
 
-    streaming = output is None and fmt in ("text", "json")   # file by file: a long run holds no reports
-    paths = expand(files)
-    # the disclosure itself is kept for the HTML report's tree, which only a report of one file has
-    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding,
-               "keep_data": fmt == "html" and len(paths) == 1}
-    if not paths:
+    stdin = [str(f) for f in files] == ["-"]
+    to_stdout = output is not None and str(output) == "-"
+    output = None if to_stdout else output
+    paths = [] if stdin else expand(files)
+    if not paths and not stdin:
         _fail(LedgerlintError("batch.nothing", file=" ".join(map(str, files))), lang)
         sys.exit(2)
-    if fmt == "html" and output is None:
+    if fmt == "html" and output is None and not to_stdout:
         _fail(LedgerlintError("output.html_needs_file"), lang)
         sys.exit(2)
-    if output is not None:
-        try:
-            refuse_inputs(output, paths)       # before the work, not after it
-        except LedgerlintError as exc:
-            _fail(exc, lang)
-            sys.exit(2)
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    try:
+        config = find_config(FsPath.cwd() if stdin else paths[0])
+        triage = _triage(config, select, ignore, accepted_file, baseline, paths)
+        for written in filter(None, (output, write_baseline)):
+            refuse_inputs(written, paths)       # before the work, not after it
+    except LedgerlintError as exc:
+        _fail(exc, lang)
+        sys.exit(2)
+    rules_dir = rules_dir or config.rules
+    fail_on = fail_on or config.fail_on or "error"
+    streaming = output is None and fmt in STREAMED    # file by file: a long run holds no reports
+    # the disclosure itself is kept for the HTML report's tree, which only a report of one file has
+    options = {"rules_dir": rules_dir, "year": year, "lang": lang, "strict": strict, "encoding": encoding,
+               "keep_data": fmt == "html" and len(paths) <= 1}
+    colour = _colour(color) and fmt == "text"
     json_out = JsonStream(lambda text: click.echo(text, nl=False)) if streaming and fmt == "json" else None
     tally = Tally(keep_rows=fmt == "text")
-    reports, unreadable, told = [], [], set()
-    show_bar = sys.stderr.isatty() and len(paths) >= PROGRESS_FROM
+    reports, unreadable, told, per_rule, known = [], [], set(), Counter(), []
+    show_bar = sys.stderr.isatty() and len(paths) >= PROGRESS_FROM and not quiet
+    results = iter_stdin(options) if stdin else iter_checks(paths, options, jobs)
     with click.progressbar(length=len(paths), file=sys.stderr, label=t("batch.progress", lang)) if show_bar \
             else _NoBar() as bar:
-        for result in iter_checks(paths, options, jobs):
+        for result in results:
             bar.update(1)
             if isinstance(result, LedgerlintError):
                 _fail(result, lang)
                 unreadable.append(result)
                 continue
             for notice in result.notices:       # about the run (an overlay left out): once, on stderr
-                if notice not in told:
+                if notice not in told and not quiet:
                     told.add(notice)
                     click.echo(notice, err=True)
+            result = triage.apply(result)
+            per_rule.update((f.rule, f.title) for f in result.findings)
+            if write_baseline is not None:
+                known.append(_Known(result.file, result.findings))
             tally.add(result)
             if json_out is not None:
                 json_out.add(result)
+            elif streaming and fmt == "github":
+                from ledgerlint.reports.github import render_github
+                click.echo(render_github([result], lang), nl=False)
             elif streaming:
-                if tally.files > 1:
+                if tally.files > 1 and not quiet:
                     click.echo("")  # a blank line between files
-                click.echo(render_text_file(result, lang, verbose, colour), nl=False, color=colour)
+                click.echo(render_text_file(result, lang, verbose, colour, quiet), nl=False, color=colour)
             else:
                 reports.append(result)
+    unused = triage.unused()
+    for entry in unused:
+        click.echo(t("accepted.unused", lang, file=triage.accepted.path, line=entry.line, rule=entry.rule,
+                     target=entry.about or entry.file), err=True)
     if json_out is not None:
-        json_out.finish(unreadable, tally.totals(), lang)
-    elif streaming:
+        json_out.finish(unreadable, tally.totals(), lang, unused)
+    elif streaming and fmt == "text" and not quiet:
         if tally.files > 1:
             click.echo("\n" + t("text.total", lang, **tally.totals()))
         if len(paths) > 1:
             click.echo(render_table(tally, unreadable, lang), nl=False)
-    else:
+    elif not streaming:
         text = render(fmt, reports, unreadable, _rulesets_of(reports, options), lang, verbose)
         if output is None:
             click.echo(text, nl=False)
@@ -179,8 +217,54 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, strict, verb
                 _fail(exc, lang)
                 sys.exit(2)
             click.echo(t("output.written", lang, path=output), err=True)
-    failed = tally.fails(fail_on)
+    if statistics:
+        click.echo(render_statistics(per_rule, lang), nl=False, err=fmt != "text")
+    if write_baseline is not None:
+        from ledgerlint.checking.triage import Baseline
+        try:
+            write_new(write_baseline, Baseline.document(known, write_baseline.resolve().parent), True, paths)
+        except LedgerlintError as exc:
+            _fail(exc, lang)
+            sys.exit(2)
+        click.echo(t("baseline.written", lang, path=write_baseline, count=sum(len(k.findings) for k in known)),
+                   err=True)
+    failed = tally.fails(fail_on) and not exit_zero
     sys.exit(2 if unreadable else 1 if failed else 0)
+
+
+class _Known:
+    """What a baseline keeps of a report: its file and findings."""
+
+    def __init__(self, file, findings):
+        self.file, self.findings = file, findings
+
+
+def _split(values) -> tuple:
+    """--select SG-,ZT- --select YB-001: every id or prefix, commas allowed."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+def _triage(config, select, ignore, accepted_file, baseline, paths):
+    """What to set aside: the command line first, then the configuration file; the accepted-findings
+    file named there, or the one beside the first checked file when it exists."""
+    from ledgerlint.checking.triage import ACCEPTED_FILE, AcceptedFile, Baseline, Triage
+    accepted = accepted_file or config.accepted
+    if accepted is None:
+        beside = (paths[0].parent if paths else FsPath.cwd()) / ACCEPTED_FILE
+        accepted = beside if beside.is_file() else None
+    return Triage(select=_split(select) or config.select, ignore=_split(ignore) + config.ignore,
+                  per_file_ignores=config.per_file_ignores, base=config.folder or FsPath.cwd(),
+                  accepted=AcceptedFile.read(accepted) if accepted else None,
+                  baseline=Baseline.read(baseline) if baseline else None)
+
+
+def _colour(choice: str) -> bool:
+    """--color: always, never, or on a terminal unless NO_COLOR is set (FORCE_COLOR forces it)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 @main.command("extract")

@@ -4,6 +4,8 @@ Rule titles and messages are written by policy staff in the rule files; this cat
 program itself says. `t(key, lang, **params)` formats an entry; a missing English text falls back to Chinese.
 """
 
+import re
+
 CATALOG: dict[str, dict[str, str]] = {
     # reading disclosures
     "file.missing": {"zh": "文件不存在", "en": "file not found"},
@@ -105,9 +107,26 @@ CATALOG: dict[str, dict[str, str]] = {
     "where.rule_plain": {"zh": "第 {item} 条规则", "en": "rule {item}"},
     "where.case": {"zh": "用例“{label}”", "en": "case “{label}”"},
     "where.case_plain": {"zh": "第 {item} 个用例", "en": "case {item}"},
+    "where.accepted": {"zh": "第 {item} 项接受记录（{label}）", "en": "accepted entry {item} ({label})"},
+    "where.accepted_plain": {"zh": "第 {item} 项接受记录", "en": "accepted entry {item}"},
+    "stdin.not_utf8": {"zh": "标准输入不是 UTF-8 编码；请加 --encoding gbk，或先转换", "en": "standard input is not UTF-8; pass --encoding gbk, or convert it first"},
+    "stdin.not_json": {"zh": "标准输入只接受 JSON 格式的决算数据；公开文档（.txt、.docx、.pdf）请给出文件名", "en": "standard input takes a disclosure as JSON only; give a published document (.txt, .docx, .pdf) by its file name"},
+    "baseline.written": {"zh": "已写入基线 {path}（{count} 项问题）", "en": "wrote the baseline {path} ({count} findings)"},
+    "stats.header": {"zh": "各规则的问题数：", "en": "findings per rule:"},
+    "stats.none": {"zh": "各规则的问题数：没有问题", "en": "findings per rule: none"},
+    "text.set_aside": {"zh": "另有（未列出）：{parts}", "en": "set aside (not listed): {parts}"},
+    "text.aside_accepted": {"zh": "已接受 {count} 项", "en": "{count} accepted"},
+    "text.aside_baselined": {"zh": "基线中已有 {count} 项", "en": "{count} in the baseline"},
+    "text.aside_ignored": {"zh": "未选的规则 {count} 项", "en": "{count} of rules not selected"},
+    "config.bad_toml": {"zh": "pyproject.toml 无法解析：{reason}", "en": "pyproject.toml cannot be parsed: {reason}"},
+    "config.not_mapping": {"zh": "配置文件顶层应为映射（键: 值）", "en": "a configuration file must be a mapping (key: value)"},
+    "accepted.not_mapping": {"zh": "接受记录文件顶层应为含 accepted 列表的映射", "en": "an accepted-findings file must be a mapping with an accepted list"},
+    "accepted.unused": {"zh": "{file}:{line}: 接受记录（{rule}，{target}）没有对应的问题：问题已改正，或记录写错了；请核对后删去", "en": "{file}:{line}: the accepted entry ({rule}, {target}) matches no finding: it was fixed, or the entry is wrong; check and remove it"},
+    "baseline.invalid": {"zh": "基线文件无法读取：应为 ledgerlint check --write-baseline 写出的 JSON", "en": "the baseline cannot be read: it must be the JSON that ledgerlint check --write-baseline writes"},
     "where.change": {"zh": "ruleset.yaml 的 changes 第 {item} 项", "en": "item {item} of changes in ruleset.yaml"},
     "where.ruleset": {"zh": "ruleset.yaml", "en": "ruleset.yaml"},
     "where.file": {"zh": "文件顶层", "en": "the top of the file"},
+    "where.config": {"zh": "配置文件", "en": "the configuration"},
     "shape.did_you_mean": {"zh": "，是否应为“{suggestion}”？", "en": "; did you mean “{suggestion}”?"},
     "shape.unknown_key_hint": {"zh": "{where}中有未知的项“{name}”，是否应为“{suggestion}”？", "en": "{where} has an unknown key “{name}”; did you mean “{suggestion}”?"},
     "shape.unknown_key": {"zh": "{where}中有未知的项“{name}”；这里能写的项：{allowed}", "en": "{where} has an unknown key “{name}”; the keys here are: {allowed}"},
@@ -210,6 +229,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "eval.not_condition": {"zh": "条件的值 {value} 不是“是”或“否”（请把条件写成比较，如 … > 0）", "en": "the condition gave {value}, not true or false (write it as a comparison, such as … > 0)"},
     "eval.each_not_list": {"zh": "each 的值不是列表", "en": "each did not give a list"},
     "eval.error": {"zh": "求值出错：{reason}", "en": "evaluation failed: {reason}"},
+    "sarif.help": {"zh": "{title}。依据：{basis}", "en": "{title}. Basis: {basis}"},
+    "sarif.help_md": {"zh": "**{title}**\n\n依据：{basis}", "en": "**{title}**\n\nBasis: {basis}"},
     "sarif.tool": {"zh": "部门决算公开检查工具", "en": "checks final-accounts disclosures (部门决算公开)"},
     "output.exists": {"zh": "文件已存在，未覆盖；确需覆盖请加 --force", "en": "the file exists and was left as it is; pass --force to replace it"},
     "output.no_folder": {"zh": "文件夹不存在", "en": "the folder does not exist"},
@@ -379,7 +400,20 @@ def t(key: str, lang: str = "zh", /, **params) -> str:
     # a Localized parameter is said in the message's language, filled from the plain parameters
     plain = {k: v for k, v in params.items() if not isinstance(v, Localized)}
     params = {k: t(v, lang, **plain) if isinstance(v, Localized) else v for k, v in params.items()}
-    return text.format(**params)
+    text = text.format(**params)
+    return _agree(text) if lang == "en" else text
+
+
+_NOUNS = "error|warning|note|file|rule|problem|finding|case|expectation|value|sentence|item"
+_PLURAL = re.compile(r"\b(\d+) ([a-z]+)\(s\)")
+_ONE = re.compile(rf"(?<![\d.,])\b1 ({_NOUNS})s\b")
+
+
+def _agree(text: str) -> str:
+    """English counts agree with their noun: "1 note", "2 notes", "1 file" (not "1 notes", "1 file(s)")."""
+    if "(s)" in text:
+        text = _PLURAL.sub(lambda m: f"{m[1]} {m[2]}" + ("" if m[1] == "1" else "s"), text)
+    return _ONE.sub(r"1 \1", text) if "1 " in text else text
 
 
 def type_name(json_type: str, lang: str) -> str:

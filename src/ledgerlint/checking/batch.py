@@ -53,6 +53,31 @@ def _check_one(path: FsPath):
         return exc
 
 
+STDIN = "<stdin>"
+
+
+def iter_stdin(options: dict):
+    """The report of a disclosure read from standard input (JSON; a document needs its file), as
+    iter_checks yields it: `check -` in a pipe or an editor integration."""
+    import sys
+    from ledgerlint.checking.loading import parse
+    from ledgerlint.limits import MAX_BYTES
+    _init(options)
+    try:
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise LedgerlintError("file.too_large", file=STDIN, size=f"> {MAX_BYTES >> 20}", limit=MAX_BYTES >> 20)
+        try:
+            text = raw.decode(options.get("encoding") or "utf-8-sig")
+        except (UnicodeDecodeError, LookupError):
+            raise LedgerlintError("stdin.not_utf8", file=STDIN) from None
+        if text.lstrip()[:1] not in ("{", ""):
+            raise LedgerlintError("stdin.not_json", file=STDIN)
+        yield _worker.check(parse(text, STDIN))
+    except LedgerlintError as exc:
+        yield exc
+
+
 def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 

@@ -38,6 +38,9 @@ class FileReport:
     ruleset_name: str = ""         # "内蒙古/2023"
     data: dict | None = field(default=None, repr=False)   # the disclosure, for reports that show it
     notices: list = field(default_factory=list, repr=False)   # about the run, not the file: said once per run
+    accepted: list = field(default_factory=list, repr=False)  # (finding, entry) set aside by checking.triage
+    ignored: int = 0               # findings left out by --select / --ignore
+    baselined: int = 0             # findings already in the baseline
 
     def summary(self) -> dict:
         counts = {s: 0 for s in (PASSED, FAILED, NOT_EVALUATED)}

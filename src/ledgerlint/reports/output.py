@@ -1,6 +1,9 @@
 """Choosing a renderer for the format asked for (writing the result is ledgerlint.writing's job)."""
 
 
+STREAMED = ("text", "json", "github")     # written file by file as the run goes
+
+
 def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False) -> str:
     if fmt == "json":
         from ledgerlint.reports.text import render_json
@@ -11,6 +14,12 @@ def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = F
     if fmt == "junit":
         from ledgerlint.reports.junit import render_junit
         return render_junit(reports, lang, unreadable)
+    if fmt == "github":
+        from ledgerlint.reports.github import render_github
+        return render_github(reports, lang)
+    if fmt == "gitlab":
+        from ledgerlint.reports.gitlab import render_gitlab
+        return render_gitlab(reports, lang)
     if fmt == "html":
         from ledgerlint.reports.html import render_html
         return render_html(reports, rulesets, lang, unreadable)

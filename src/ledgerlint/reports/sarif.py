@@ -4,7 +4,9 @@ import json
 from pathlib import PurePath
 from urllib.parse import quote
 
-from ledgerlint.version import __version__
+from ledgerlint.checking.triage import fingerprint
+from ledgerlint.inputs import is_within
+from ledgerlint.version import CATALOG, HOMEPAGE, __version__
 from ledgerlint.messages import t
 from ledgerlint.paths import format_path
 
@@ -16,23 +18,39 @@ def _uri(file: str) -> str:
 
 
 def _rule_entries(reports, rulesets, lang) -> list[dict]:
-    """Every rule that ran, once, plus the framework's own ids (schema, ruleset) when they were used."""
+    """Every rule that ran, once, plus the framework's own ids (schema, ruleset) when they were used; a
+    shipped rule's helpUri is its entry in the published catalog (docs/catalog, `rules catalog`)."""
+    from ledgerlint.rulesets.catalog import page_of
+    from ledgerlint.rulesets.ruleset import shipped_rules_dir
+    shipped = shipped_rules_dir()
     entries: dict[str, dict] = {}
     for rs in rulesets:
         for rule in rs.rules:
-            entries.setdefault(rule.id, {
+            entry = entries.setdefault(rule.id, {
                 "id": rule.id,
                 "shortDescription": {"text": rule.title},
                 "fullDescription": {"text": rule.basis},
+                "help": {"text": t("sarif.help", lang, title=rule.title, basis=rule.basis),
+                         "markdown": t("sarif.help_md", lang, title=rule.title, basis=rule.basis)},
                 "defaultConfiguration": {"level": LEVELS[rule.severity]},
                 "properties": {"section": rule.section or "", "ruleset": rs.name, "origin": rule.origin},
             })
+            if "helpUri" not in entry and is_within(rule.file, shipped):
+                entry["helpUri"] = f"{CATALOG}/{quote(page_of(rs, rule))}.md#{quote(rule.id)}"
     for r in reports:
         for f in r.findings:
             if f.rule not in entries:
                 entries[f.rule] = {"id": f.rule, "shortDescription": {"text": f.title},
                                    "defaultConfiguration": {"level": LEVELS[f.severity]}}
     return list(entries.values())
+
+
+def _location(file, f) -> dict:
+    location = {"physicalLocation": {"artifactLocation": {"uri": _uri(file)}},
+                "logicalLocations": [{"fullyQualifiedName": format_path(f.path), "kind": "member"}]}
+    if f.line:
+        location["physicalLocation"]["region"] = {"startLine": f.line}
+    return location
 
 
 def render_sarif(reports, rulesets, lang: str = "zh", unreadable=()) -> str:
@@ -42,10 +60,7 @@ def render_sarif(reports, rulesets, lang: str = "zh", unreadable=()) -> str:
     results = []
     for r in reports:
         for f in r.findings:
-            location = {"physicalLocation": {"artifactLocation": {"uri": _uri(r.file)}},
-                        "logicalLocations": [{"fullyQualifiedName": format_path(f.path), "kind": "member"}]}
-            if f.line:
-                location["physicalLocation"]["region"] = {"startLine": f.line}
+            location = _location(r.file, f)
             properties = {"status": f.status, "values": f.values,
                           "paths": [format_path(p) for p in f.paths], "ruleset": r.ruleset_name}
             if f.page is not None:     # a Word or PDF document: startLine is the line on this page
@@ -53,13 +68,23 @@ def render_sarif(reports, rulesets, lang: str = "zh", unreadable=()) -> str:
             results.append({
                 "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVELS[f.severity],
                 "message": {"text": f"{f.title}：{f.message}" if lang == "zh" else f"{f.title}: {f.message}"},
-                "locations": [location], "properties": properties,
+                "locations": [location], "partialFingerprints": {"ledgerlint/v1": fingerprint(f)},
+                "properties": properties,
+            })
+        for f, entry in r.accepted:      # accepted by a reviewer: shown as suppressed, with the reason
+            results.append({
+                "ruleId": f.rule, "ruleIndex": index[f.rule], "level": LEVELS[f.severity],
+                "message": {"text": f"{f.title}：{f.message}" if lang == "zh" else f"{f.title}: {f.message}"},
+                "locations": [_location(r.file, f)], "partialFingerprints": {"ledgerlint/v1": fingerprint(f)},
+                "suppressions": [{"kind": "external", "status": "accepted",
+                                  "justification": f"{entry.reason}（{entry.by}，{entry.date}）"}],
             })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "ledgerlint", "version": __version__, "rules": rules,
+            "tool": {"driver": {"name": "ledgerlint", "version": __version__, "informationUri": HOMEPAGE,
+                                "rules": rules,
                                 "fullDescription": {"text": t("sarif.tool", lang)}}},
             "artifacts": [{"location": {"uri": _uri(r.file)}} for r in reports],
             "results": results,

@@ -38,8 +38,20 @@ def totals(reports) -> dict:
 
 
 def file_entry(r) -> dict:
-    return {"file": r.file, "year": r.year, "ruleset": r.ruleset,
-            "findings": [finding_dict(f) for f in r.findings], "summary": r.summary()}
+    entry = {"file": r.file, "year": r.year, "ruleset": r.ruleset,
+             "findings": [finding_dict(f) for f in r.findings], "summary": r.summary()}
+    if r.accepted:      # set aside by a reviewer, with the reason (checking.triage)
+        entry["accepted"] = [{**finding_dict(f), "reason": e.reason, "by": e.by, "date": e.date}
+                             for f, e in r.accepted]
+    if r.baselined:
+        entry["baselined"] = r.baselined
+    if r.ignored:
+        entry["ignored"] = r.ignored
+    return entry
+
+
+def unused_entry(e) -> dict:
+    return {"rule": e.rule, "file": e.file, "about": e.about, "line": e.line}
 
 
 def error_entry(e, lang) -> dict:
@@ -65,10 +77,14 @@ class JsonStream:
         self.write(("," if self.count else "") + "\n    " + text)
         self.count += 1
 
-    def finish(self, unreadable, summary: dict, lang):
+    def finish(self, unreadable, summary: dict, lang, unused=()):
         errors = json.dumps([error_entry(e, lang) for e in unreadable], ensure_ascii=False, indent=2)
         summary = json.dumps(summary, ensure_ascii=False, indent=2)
-        self.write(("\n  ]" if self.count else "]") + ',\n  "errors": ' + errors.replace("\n", "\n  ")
+        stale = ""
+        if unused:    # accepted entries that matched nothing
+            stale = ',\n  "unused_accepted": ' + json.dumps([unused_entry(e) for e in unused], ensure_ascii=False,
+                                                            indent=2).replace("\n", "\n  ")
+        self.write(("\n  ]" if self.count else "]") + ',\n  "errors": ' + errors.replace("\n", "\n  ") + stale
                    + ',\n  "summary": ' + summary.replace("\n", "\n  ") + "\n}\n")
 
 
@@ -82,8 +98,8 @@ def _detail_lines(f, lang) -> list[str]:
     if others:
         out.append("      " + t("text.also", lang, paths="、".join(others) if lang == "zh" else ", ".join(others)))
     if f.values:
-        out.append("      " + t("text.values", lang, values="；".join(f"{t('value.' + k, lang)} {v}"
-                                                                     for k, v in f.values.items())))
+        out.append("      " + t("text.values", lang, values=("；" if lang == "zh" else "; ").join(
+            f"{t('value.' + k, lang)} {v}" for k, v in f.values.items())))
     for page, line, text in f.sources:
         out.append("      " + t("text.source", lang, place=where(page, line, lang), text=text))
     if f.basis:
@@ -99,24 +115,42 @@ def render_text(reports, lang: str = "zh", verbose: bool = False, colour: bool =
     return text
 
 
-def render_text_file(r, lang: str = "zh", verbose: bool = False, colour: bool = False) -> str:
+def render_text_file(r, lang: str = "zh", verbose: bool = False, colour: bool = False, quiet: bool = False) -> str:
+    """A file's findings; `quiet`: the finding lines only, no header, groups or summary."""
     import click
     paint = (lambda text, sev: click.style(text, fg=_COLOURS[sev], bold=sev == "error")) if colour \
         else (lambda text, sev: text)
-    lines = [t("text.file_header", lang, file=r.file, ruleset=r.ruleset)]
+    lines = [] if quiet else [t("text.file_header", lang, file=r.file, ruleset=r.ruleset)]
     for severity in SEVERITIES:
         group = [f for f in r.findings if f.severity == severity]
         if not group:
             continue
-        lines.append(paint(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)), severity))
+        if not quiet:
+            lines.append(paint(t("text.group", lang, label=t(f"severity.{severity}", lang), count=len(group)), severity))
         for f in group:
             where = f"{r.file}:{place(f.page, f.line, lang)}" if f.line else r.file
             sep = "：" if lang == "zh" else ": "
-            lines.append(f"  {where}: {paint('[' + f.rule + ']', severity)} {f.title}{sep}{f.message}")
+            lines.append(f"{'' if quiet else '  '}{where}: {paint('[' + f.rule + ']', severity)} {f.title}{sep}{f.message}")
             if verbose:
                 lines.extend(_detail_lines(f, lang))
+    if quiet:
+        return "".join(line + "\n" for line in lines)
     lines.append(t("text.summary", lang, name=r.ruleset_name, **r.summary()))
+    aside = [t(f"text.aside_{kind}", lang, count=count) for kind, count in
+             (("accepted", len(r.accepted)), ("baselined", r.baselined), ("ignored", r.ignored)) if count]
+    if aside:
+        lines.append(t("text.set_aside", lang, parts=("，" if lang == "zh" else ", ").join(aside)))
     return "\n".join(lines) + "\n"
+
+
+def render_statistics(per_rule, lang: str = "zh") -> str:
+    """--statistics: the count of findings per rule, most first (rule ids, then titles)."""
+    if not per_rule:
+        return t("stats.none", lang) + "\n"
+    rows = sorted(per_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    width = max(len(rule) for (rule, _title), _n in rows)
+    return t("stats.header", lang) + "\n" + "".join(f"{n:>6}  {rule:<{width}}  {title}\n"
+                                                     for (rule, title), n in rows)
 
 
 class Tally:

@@ -32,7 +32,8 @@ def render_catalog_md(ruleset, lang: str = "zh") -> str:
     for section, rules in _grouped(ruleset):
         lines += [f"## {section}", ""]
         for rule in rules:
-            lines += [f"### {rule.id} {rule.title}", ""]
+            # an explicit anchor: SARIF's helpUri links to #<id> on the published page
+            lines += [f'<a id="{html.escape(rule.id)}"></a>', "", f"### {rule.id} {rule.title}", ""]
             for key, value in _fields(rule):
                 lines.append(f"- **{t('catalog.' + key, lang)}**：`{value}`" if key in
                              ("when", "each", "where", "assert", "message") else
@@ -69,3 +70,31 @@ def render_catalog_html(ruleset, lang: str = "zh") -> str:
         out.append("</ul>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+def page_of(ruleset, rule) -> str:
+    """The published page a rule is on: its overlay's ("内蒙古-2023") or its year's ("2023")."""
+    return f"{rule.origin}-{ruleset.year}" if not rule.origin.isdigit() else str(ruleset.year)
+
+
+def published_pages(root) -> dict[str, str]:
+    """docs/catalog: one page per national year with all its rules, one per overlay and year with the
+    overlay's own rules (the rest are on the year's page). A test keeps the files equal to this."""
+    from dataclasses import replace
+    from ledgerlint.rulesets.selection import all_names, load_named
+    pages = {}
+    for name in all_names(root):
+        ruleset = load_named(root, name)
+        if "/" in name:
+            ruleset = replace(ruleset, rules=[r for r in ruleset.rules if not r.origin.isdigit()])
+        pages[f"{name.replace('/', '-')}.md"] = render_catalog_md(ruleset)
+    return pages
+
+
+if __name__ == "__main__":     # python -m ledgerlint.rulesets.catalog docs/catalog: write the published pages
+    import sys
+    from pathlib import Path
+    from ledgerlint.rulesets.ruleset import shipped_rules_dir
+    target = Path(sys.argv[1])
+    for file, text in published_pages(shipped_rules_dir()).items():
+        (target / file).write_text(text, encoding="utf-8")

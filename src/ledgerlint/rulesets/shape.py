@@ -113,16 +113,17 @@ def _holder(data, path):
 def _where(data, path: list, kind: str) -> dict:
     """The part of the file a path is in, as its readers name it (第 3 条规则（L-001）, 用例“…”): the
     message parameters `where`, with the part's number `item` and its id or name `label`."""
-    top = {"rulefile": "rules", "cases": "cases"}.get(kind)
+    top = {"rulefile": "rules", "cases": "cases", "accepted": "accepted"}.get(kind)
     if top and len(path) >= 2 and path[0] == top and isinstance(path[1], int):
         item = data[top][path[1]]
-        label = item.get("id" if kind == "rulefile" else "name") if isinstance(item, dict) else None
-        noun = "rule" if kind == "rulefile" else "case"
+        label = item.get({"rulefile": "id", "cases": "name", "accepted": "rule"}[kind]) if isinstance(item, dict) else None
+        noun = {"rulefile": "rule", "cases": "case", "accepted": "accepted"}[kind]
         key = f"where.{noun}" if isinstance(label, str) and label else f"where.{noun}_plain"
         return {"where": Localized(key), "item": path[1] + 1, "label": label if isinstance(label, str) else ""}
     if kind == "ruleset" and len(path) >= 2 and path[0] == "changes" and isinstance(path[1], int):
         return {"where": Localized("where.change"), "item": path[1] + 1, "label": ""}
-    return {"where": Localized(f"where.{'ruleset' if kind == 'ruleset' else 'file'}"), "item": 0, "label": ""}
+    where = {"ruleset": "where.ruleset", "config": "where.config"}.get(kind, "where.file")
+    return {"where": Localized(where), "item": 0, "label": ""}
 
 
 def _line_of(data, error) -> int:
