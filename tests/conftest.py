@@ -23,3 +23,28 @@ def seed():
 def runner():
     from click.testing import CliRunner
     return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    from shutil import which
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError as exc:
+        pytest.skip(f"selenium is not installed ({exc})")
+    chromium, driver = which("chromium"), which("chromedriver")
+    if not chromium or not driver:
+        pytest.skip("Debian's chromium and chromium-driver are not installed (apt-get install chromium "
+                    "chromium-driver); .ci/run installs them where apt-get can")
+    opts = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1300"):
+        opts.add_argument(arg)
+    # a profile in pytest's temporary folders, which it cleans, instead of one left in /tmp by each run
+    opts.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    opts.binary_location = chromium
+    session = webdriver.Chrome(service=Service(driver), options=opts)
+    yield session
+    session.quit()

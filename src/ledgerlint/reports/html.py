@@ -25,7 +25,7 @@ main{padding:16px 24px;max-width:1200px}
 section.file{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px 16px;margin:12px 0}
 h2{font-size:18px}h3{font-size:15px;border-bottom:1px solid #d0d7de;padding-bottom:4px;margin-top:18px}
 .finding{border-left:4px solid #999;padding:6px 10px;margin:8px 0;background:#fafbfc}
-.finding.sev-error{border-color:#c62828}.finding.sev-warning{border-color:#b26a00}.finding.sev-info{border-color:#1565c0}
+.finding[data-severity=error]{border-color:#c62828}.finding[data-severity=warning]{border-color:#b26a00}.finding[data-severity=info]{border-color:#1565c0}
 .finding .msg{margin:4px 0}.finding .meta{color:#57606a;font-size:13px;margin:2px 0}
 table.values{border-collapse:collapse;font-size:13px;margin:4px 0}table.values td,table.values th{border:1px solid #d0d7de;padding:2px 8px}
 body:not(.show-error) .finding[data-severity=error],body:not(.show-warning) .finding[data-severity=warning],
@@ -40,6 +40,13 @@ table.statement td:target,table.statement tr:target{outline:2px solid #fbca04}
 """
 
 _JS = """
+// a link into the disclosure tree opens it (the tree is collapsed, so that a report opens on its findings)
+document.addEventListener('click', function(e){
+  var a = e.target.closest ? e.target.closest('a[href^="#"]') : null;
+  if (!a) return;
+  var target = document.getElementById(a.getAttribute('href').slice(1));
+  for (var d = target && target.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
+});
 document.querySelectorAll('#filters input').forEach(function(box){
   box.addEventListener('change', function(){
     document.body.classList.toggle('show-' + box.dataset.severity, box.checked);
@@ -75,10 +82,21 @@ def _existing(data, path) -> tuple:
     return found
 
 
+def place_in_words(path, titles: dict, lang: str) -> str:
+    """A JSON path as a reader of the document names the place: "一、收入支出决算总体情况 › 支出 ›
+    本年支出合计", a list's element as "第 3 项"."""
+    if not path:
+        return t("html.whole", lang)
+    words = [str(titles.get(path[0], path[0]))]
+    words += [t("html.nth", lang, n=p + 1) if isinstance(p, int) else str(p) for p in path[1:]]
+    return " › ".join(words)
+
+
 class _Page:
     def __init__(self, lang):
         self.lang = lang
         self.node_ids: dict = {}
+        self.basis: dict = {}           # (rule, basis) -> anchor of its entry at the end of the page
         self.out: list[str] = []
 
     def node_id(self, file_no, path) -> str:
@@ -87,17 +105,19 @@ class _Page:
             self.node_ids[key] = f"n{len(self.node_ids)}"
         return self.node_ids[key]
 
-    def finding(self, file_no, no, f, data):
+    def finding(self, file_no, no, f, data, titles=None):
         lang = self.lang
-        shown = _e(format_path(f.path))
+        # the place in the document's own terms (its section, the figure's name); the dotted path on hover
+        shown = _e(place_in_words(f.path, titles or {}, lang))
         if data is not None:          # a link into the tree, where there is one
             shown = f'<a href="#{self.node_id(file_no, _existing(data, f.path))}">{shown}</a>'
-        parts = [f'<article class="finding sev-{f.severity}" data-severity="{f.severity}" id="f{file_no}-{no}">',
+        anchor = f' id="f{file_no}-{no}"' if data is not None else ""    # the tree's marks link here
+        parts = [f'<article class="finding" data-severity="{f.severity}"{anchor}>',
                  f'<span class="badge {f.severity}">{_e(t("severity1." + f.severity, lang))}</span> '
                  f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
                  f'<p class="msg">{_e(f.message)}</p>',
                  f'<p class="meta">{_e(t("html.at", lang))}{shown}'
-                 + (f'（{_e(where(f.page, f.line, lang))}）' if f.line else "") + "</p>"]
+                 + (f'（{_e(where(f.page, f.line, lang))}）' if f.line else "") + self.basis_link(f) + "</p>"]
         if "difference" in f.values:  # a numeric comparison: both sides, the gap, the allowance
             cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
             vals = "".join(f"<td>{_e(v)}</td>" for v in f.values.values())
@@ -107,10 +127,15 @@ class _Page:
             links = "、".join(f'<a href="#{self.node_id(file_no, _existing(data, p))}">{_e(format_path(p))}</a>'
                              if data is not None else _e(format_path(p)) for p in others)
             parts.append(f'<p class="meta">{_e(t("html.also", lang))}{links}</p>')
-        if f.basis:
-            parts.append(f'<p class="meta">{_e(t("html.basis", lang))}{_e(f.basis)}</p>')
         parts.append("</article>")
         self.out.append("\n".join(parts))
+
+    def basis_link(self, f) -> str:
+        """A link to the rule's basis, which is written once at the end of the page (a batch repeats rules)."""
+        if not f.basis:
+            return ""
+        anchor = self.basis.setdefault((f.rule, f.basis), f"b{len(self.basis)}")
+        return f' · <a href="#{anchor}">{_e(t("html.basis_link", self.lang))}</a>'
 
     def statement(self, file_no, value, path, marks):
         """A 决算表 as the table it is: a row per row, a cell per column, each finding's mark in the cell
@@ -220,15 +245,19 @@ def render_html(reports, rulesets=(), lang: str = "zh", unreadable=()) -> str:
             w(f"<h3>{_e(section)}</h3>")
             for f in sorted(items, key=lambda f: (rank[f.severity], f.line or 0)):
                 no += 1
-                page.finding(file_no, no, f, r.data)
+                page.finding(file_no, no, f, r.data, titles)
                 place = _existing(r.data, f.path) if r.data is not None else tuple(f.path)
                 marks.setdefault(place, []).append((f.rule, f.severity, f"f{file_no}-{no}"))
         if not r.findings:
             w(f'<p>{_e(t("html.clean", lang))}</p>')
         if r.data is not None:
-            w(f'<details class="tree" open><summary>{_e(t("html.tree", lang))}</summary>')
+            w(f'<details class="tree"><summary>{_e(t("html.tree", lang))}</summary>')
             page.tree(file_no, r.data, (), marks)
             w("</details>")
         w("</section>")
+    if page.basis:
+        w(f'<section id="bases"><h2>{_e(t("html.bases", lang))}</h2><dl>' + "".join(
+            f'<dt id="{anchor}">[{_e(rule)}]</dt><dd>{_e(basis)}</dd>' for (rule, basis), anchor in page.basis.items())
+          + "</dl></section>")
     w(f"</main><script>{_JS}</script></body></html>")
     return "\n".join(page.out) + "\n"
