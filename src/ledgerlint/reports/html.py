@@ -82,6 +82,11 @@ def _existing(data, path) -> tuple:
     return found
 
 
+def _brackets(text: str, lang: str) -> str:
+    """（…） in Chinese, " (…)" in English; escaped."""
+    return f"（{_e(text)}）" if lang == "zh" else f" ({_e(text)})"
+
+
 def place_in_words(path, titles: dict, lang: str) -> str:
     """A JSON path as a reader of the document names the place: "一、收入支出决算总体情况 › 支出 ›
     本年支出合计", a list's element as "第 3 项"."""
@@ -117,7 +122,7 @@ class _Page:
                  f'<b>[{_e(f.rule)}]</b> {_e(f.title)}',
                  f'<p class="msg">{_e(f.message)}</p>',
                  f'<p class="meta">{_e(t("html.at", lang))}{shown}'
-                 + (f'（{_e(where(f.page, f.line, lang))}）' if f.line else "") + self.basis_link(f) + "</p>"]
+                 + (_brackets(where(f.page, f.line, lang), lang) if f.line else "") + self.basis_link(f) + "</p>"]
         if "difference" in f.values:  # a numeric comparison: both sides, the gap, the allowance
             cells = "".join(f"<th>{_e(t('value.' + k, lang))}</th>" for k in f.values)
             vals = "".join(f"<td>{_e(v)}</td>" for v in f.values.values())
@@ -140,7 +145,7 @@ class _Page:
     def statement(self, file_no, value, path, marks):
         """A 决算表 as the table it is: a row per row, a cell per column, each finding's mark in the cell
         (or the row) it points at."""
-        unit = f"（{_e(t('html.unit', self.lang))}{_e(value['单位'])}）" if value.get("单位") else ""
+        unit = _brackets(t('html.unit', self.lang) + str(value['单位']), self.lang) if value.get("单位") else ""
         caption = f"<caption>{_e(value.get('标题', path[-1]))}{unit}</caption>"
         sides = [("行", value["行"])] if "行" in value else [(side, value.get(side, [])) for side in ("收入", "支出")]
         for side, rows in sides:
@@ -229,7 +234,7 @@ def render_html(reports, rulesets=(), lang: str = "zh", unreadable=()) -> str:
     for file_no, r in enumerate(reports):
         s = r.summary()
         w(f'<section class="file" id="file-{file_no}"><h2>{_e(r.file)}</h2>')
-        w(f'<p class="meta">{_e(t("html.ruleset", lang, ruleset=r.ruleset))}；'
+        w(f'<p class="meta">{_e(t("html.ruleset", lang, ruleset=r.ruleset))}{"；" if lang == "zh" else "; "}'
           f'{_e(t("text.summary", lang, name=r.ruleset_name, **s))}</p>')
         groups: dict[str, list] = {}
         titles = schema_titles.get(r.ruleset_name, {})

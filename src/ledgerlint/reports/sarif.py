@@ -77,7 +77,8 @@ def render_sarif(reports, rulesets, lang: str = "zh", unreadable=()) -> str:
                 "message": {"text": f"{f.title}：{f.message}" if lang == "zh" else f"{f.title}: {f.message}"},
                 "locations": [_location(r.file, f)], "partialFingerprints": {"ledgerlint/v1": fingerprint(f)},
                 "suppressions": [{"kind": "external", "status": "accepted",
-                                  "justification": f"{entry.reason}（{entry.by}，{entry.date}）"}],
+                                  "justification": f"{entry.reason}（{entry.by}，{entry.date}）" if lang == "zh"
+                                  else f"{entry.reason} ({entry.by}, {entry.date})"}],
             })
     doc = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
