@@ -47,6 +47,7 @@ class Checker:
         self.encoding = encoding
         self.keep_data = keep_data   # reports carry the disclosure (the HTML report shows it); batches drop it
         self._rulesets: dict[str, RuleSet] = {}
+        self._selections: dict[tuple, Selection] = {}
         self._loading = threading.Lock()
 
     def ruleset(self, name: str) -> RuleSet:
@@ -71,7 +72,13 @@ class Checker:
             raise DisclosureError("json.no_year", file=disclosure.source)
         region = disclosure.data.get("地区")
         province = region.get("省") if isinstance(region, dict) else None
-        return select(self.rules_dir, year, province)
+        if province is not None and not isinstance(province, str):
+            return select(self.rules_dir, year, province)      # a malformed 省: not worth keeping
+        key = (year, province)
+        with self._loading:   # chosen once per year and province: choosing lists and verifies the overlays
+            if key not in self._selections:
+                self._selections[key] = select(self.rules_dir, year, province)
+            return self._selections[key]
 
     def check(self, disclosure: Disclosure) -> FileReport:
         chosen = self.select(disclosure)

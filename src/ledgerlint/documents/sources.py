@@ -228,7 +228,8 @@ def _pdf_page_lines(page) -> list[tuple]:
 
     found = []   # (top, order, line number, text, layout)
     margin = page.height * SETTINGS.page_margin
-    for line in text_lines([c for c in chars if outside(c)], size):
+    # without tables every character is outside one: the page's lines are the visual lines, built once
+    for line in (text_lines([c for c in chars if outside(c)], size) if boxes else visual):
         if _PAGE_NUMBER.match(line.text) and not margin < line.top < page.height - margin:
             continue    # "- 3 -" in the foot of the page: not text, and it would cut a paragraph or a table
         found.append((line.top, 0, line_at(line.top), line.text, line))
