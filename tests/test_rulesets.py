@@ -116,3 +116,24 @@ def test_every_shipped_rule_has_a_title_and_a_basis():
     assert rs.rules
     for rule in rs.rules:
         assert rule.title.strip() and rule.basis.strip(), rule.id
+
+
+def test_every_shipped_schema_is_valid_against_the_meta_schema():
+    # a cold run does not check the shipped schemas again (RuleSet.schema_shipped): this test does
+    import jsonschema
+    from ledgerlint.rulesets.ruleset import shipped_rules_dir
+    from ledgerlint.rulesets.selection import all_names, load_named
+    for name in all_names(shipped_rules_dir()):
+        ruleset = load_named(shipped_rules_dir(), name)
+        assert ruleset.schema_shipped, name
+        jsonschema.Draft202012Validator.check_schema(ruleset.schema)
+
+
+def test_a_schema_of_ones_own_is_still_checked(tmp_path):
+    folder = make(tmp_path, 2023, RULE.format(id="A-1", title="t", expr="1 == 1"))
+    (folder / "disclosure.schema.json").write_text('{"type": "objekt"}', encoding="utf-8")
+    ruleset = load_ruleset(folder)
+    assert not ruleset.schema_shipped
+    with pytest.raises(RuleSetError) as info:
+        ruleset.validator
+    assert info.value.key == "ruleset.bad_schema"

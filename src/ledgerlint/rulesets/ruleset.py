@@ -12,6 +12,7 @@ from pathlib import Path as FsPath
 
 
 from ledgerlint.errors import RuleSetError
+from ledgerlint.inputs import is_within
 from ledgerlint.rulesets import PACKAGE_DIR, RULE_FILE_SCHEMA
 from ledgerlint.language.expressions import EACH, Expression, ExpressionError, Template
 from ledgerlint.rulesets.schemas import load_schema_dict, make_validator
@@ -97,6 +98,7 @@ class RuleSet:
 
     _validator: object = field(default=None, repr=False)
     schema_checked: bool = False   # the schema passed the meta-schema check when this set was cached
+    schema_shipped: bool = False   # the schema is made of the shipped files only (their check is a test)
 
     def __getstate__(self):  # the validator is rebuilt where it is needed, not cached
         return {**self.__dict__, "_validator": None}
@@ -105,7 +107,8 @@ class RuleSet:
     def validator(self):
         """Built on first use: a set that is only inherited from never needs one."""
         if self._validator is None:
-            self._validator = make_validator(self.schema, self.schema_folder, checked=self.schema_checked)
+            self._validator = make_validator(self.schema, self.schema_folder,
+                                             checked=self.schema_checked or self.schema_shipped)
             self.schema_checked = True
         return self._validator
 
@@ -336,6 +339,10 @@ def _assemble(parent: RuleSet | None, folder: FsPath, name: str, year, meta: Lin
     schema = load_schema_dict(folder, parent.schema if parent else None)
     if collect and problems is None:
         raise collect[0]
+    # a schema that comes from the shipped files alone is checked against the meta-schema by the test
+    # suite (test_every_shipped_schema_is_valid), not again by each cold run
+    shipped = is_within(folder, shipped_rules_dir()) if schema is not (parent.schema if parent else None) \
+        else parent.schema_shipped
 
     def inherited(attribute: str) -> list:
         return list(getattr(parent, attribute)) if parent else []
@@ -346,7 +353,7 @@ def _assemble(parent: RuleSet | None, folder: FsPath, name: str, year, meta: Lin
                    schema_folder=folder, disabled=disabled + inherited("disabled"),
                    changes=_changes(meta, origin) + inherited("changes"),
                    region=region if region is not None else (parent.region if parent else None),
-                   refused=sorted(refused | set(parent.refused if parent else ())))
+                   refused=sorted(refused | set(parent.refused if parent else ())), schema_shipped=shipped)
 
 
 def rules_root(rules_dir) -> FsPath:
