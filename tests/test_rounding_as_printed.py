@@ -69,3 +69,51 @@ def test_a_percent_cut_off_instead_of_rounded_is_a_warning_that_says_so(tmp_path
         assert "所写 45.61 是计算值截去末位所得，四舍五入应为 45.62" in found[0].message
     if severity == "error":
         assert "截去" not in found[0].message
+
+
+def test_the_compiled_plan_gives_what_a_walk_of_the_whole_schema_gives():
+    # as_printed walks only the branches of a schema that can hold an amount or a percent; a plain walk
+    # of the whole schema, written out here, must agree on every value of the example disclosures
+    from decimal import Decimal
+    from helpers import EXAMPLES, read_json
+    from ledgerlint.checking.validation import as_printed
+    from ledgerlint.rulesets.selection import load_named
+
+    def plain(value, node, defs):
+        while isinstance(node, dict) and "$ref" in node:
+            if node["$ref"] in ("#/$defs/金额", "#/$defs/百分比"):
+                return Decimal(value) if type(value) is int and value != 0 else value
+            node = defs.get(node["$ref"].rsplit("/", 1)[-1])
+        if isinstance(value, dict) and isinstance(node, dict):
+            props, extra = node.get("properties", {}), node.get("additionalProperties")
+            return {k: plain(v, props.get(k, extra if isinstance(extra, dict) else None), defs) for k, v in value.items()}
+        if isinstance(value, list) and isinstance(node, dict) and isinstance(node.get("items"), dict):
+            return [plain(v, node["items"], defs) for v in value]
+        return value
+
+    def typed(value):   # Decimal("12") and 12 compare equal: compare the types too
+        if isinstance(value, dict):
+            return {k: typed(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [typed(v) for v in value]
+        return (type(value).__name__, str(value))
+
+    whole = 0
+    for path in sorted(EXAMPLES.glob("*/disclosure.json")):
+        data = read_json(path)
+        schema = load_named(None, str(data["年度"])).schema
+        converted = as_printed(data, schema)
+        assert typed(converted) == typed(plain(data, schema, schema.get("$defs", {}))), path.name
+        whole += sum(type(a) is int and type(b) is Decimal for a, b in zip(_leaves(data), _leaves(converted)))
+    assert whole     # some whole-number amounts were there to convert
+
+
+def _leaves(value):
+    if isinstance(value, dict):
+        for v in value.values():
+            yield from _leaves(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _leaves(v)
+    else:
+        yield value
