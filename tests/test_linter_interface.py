@@ -59,6 +59,9 @@ def test_an_accepted_finding_is_set_aside_with_its_reason_even_after_lines_move(
     assert json.loads(before.stdout)["unused_accepted"] == [
         {"rule": "ZT-999", "file": "disclosure.json", "about": None, "line": 8}]
     assert "接受记录（ZT-999，disclosure.json）没有对应的问题" in before.stderr
+    written = seed_copy.parent.parent / "report.json"
+    runner.invoke(main, ["check", "--format", "json", "-o", str(written), str(seed_copy)])
+    assert json.loads(written.read_text(encoding="utf-8"))["unused_accepted"][0]["rule"] == "ZT-999"
     moved(seed_copy)
     after = runner.invoke(main, ["check", "--format", "json", str(seed_copy)])
     assert [f["rule"] for f in json.loads(after.stdout)["files"][0]["accepted"]] == ["SR-003"]

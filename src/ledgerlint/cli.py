@@ -207,7 +207,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, exit_zero, s
         if len(paths) > 1:
             click.echo(render_table(tally, unreadable, lang), nl=False)
     elif not streaming:
-        text = render(fmt, reports, unreadable, _rulesets_of(reports, options), lang, verbose)
+        text = render(fmt, reports, unreadable, _rulesets_of(reports, options), lang, verbose, unused)
         if output is None:
             click.echo(text, nl=False)
         else:

@@ -4,10 +4,10 @@
 STREAMED = ("text", "json", "github")     # written file by file as the run goes
 
 
-def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False) -> str:
+def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False, unused=()) -> str:
     if fmt == "json":
         from ledgerlint.reports.text import render_json
-        return render_json(reports, unreadable, lang)
+        return render_json(reports, unreadable, lang, unused)
     if fmt == "sarif":
         from ledgerlint.reports.sarif import render_sarif
         return render_sarif(reports, rulesets, lang, unreadable)

@@ -58,9 +58,12 @@ def error_entry(e, lang) -> dict:
     return {"file": e.file, "line": e.line, "message": e.render(lang), "key": e.key}
 
 
-def render_json(reports, unreadable=(), lang: str = "zh") -> str:
+def render_json(reports, unreadable=(), lang: str = "zh", unused=()) -> str:
     doc = {"version": 1, "files": [file_entry(r) for r in reports],
-           "errors": [error_entry(e, lang) for e in unreadable], "summary": totals(reports)}
+           "errors": [error_entry(e, lang) for e in unreadable]}
+    if unused:    # accepted entries that matched nothing, as the streamed document has them
+        doc["unused_accepted"] = [unused_entry(e) for e in unused]
+    doc["summary"] = totals(reports)
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
