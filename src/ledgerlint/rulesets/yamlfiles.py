@@ -41,7 +41,8 @@ def _mapping(loader, node):
         result.lines[key] = key_node.start_mark.line + 1
         result.columns[key] = key_node.start_mark.column + 1
         start, end = value_node.start_mark, value_node.end_mark
-        result.marks[key] = (start.line, start.column, end.line, end.column, getattr(value_node, "style", None))
+        result.marks[key] = (start.line, start.column, end.line, end.column,
+                            getattr(value_node, "style", None) or None)    # libyaml says "" for plain
     return result
 
 
@@ -90,11 +91,62 @@ def _loader_class():
                     raise RuleSetError("yaml.too_many_nodes", file=self.name, limit=MAX_YAML_NODES)
                 return super().compose_node(parent, index)
 
-        Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-        Loader.add_constructor("tag:yaml.org,2002:float", _decimal)
-        Loader.add_constructor("tag:yaml.org,2002:int", _int)
-        _LOADER.append(Loader)
+        _LOADER.append(_with_constructors(Loader))
+        # libyaml's parser, where PyYAML has it: the same constructors, a rule set built several times
+        # faster; any alias, bound or error sends the file to the loader above, which says it exactly
+        _LOADER.append(_with_constructors(type("FastLoader", (yaml.CSafeLoader,), {}))
+                       if getattr(yaml, "__with_libyaml__", False) else None)
     return _LOADER[0]
+
+
+def _with_constructors(loader):
+    import yaml
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    loader.add_constructor("tag:yaml.org,2002:float", _decimal)
+    loader.add_constructor("tag:yaml.org,2002:int", _int)
+    return loader
+
+
+_SLOW = object()     # the fast path cannot tell: read the file with the pure-Python loader
+# what libyaml lets pass and the pure-Python parser refuses (found by mutating the shipped rule files):
+# a tab, a stray BOM, a comment glued to a block scalar's header (">-#"), a tag ("!" but for "!="); and,
+# seen in the node tree, a "?" in a plain value inside brackets or at a value's start (a key indicator)
+_LENIENT = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#|!(?!=)")
+
+
+def _fast_load(text: str, source: str, lines: list):
+    """The document read with libyaml, or _SLOW. The node tree is walked first: a node met twice is an
+    alias, and a tree past the bound is refused — both by the pure-Python loader, with the place."""
+    import yaml
+    _loader_class()
+    fast = _LOADER[1]
+    if fast is None or _LENIENT.search(text) or not text.endswith("\n"):   # (libyaml ends the last
+        # value of a file without a final line break a line further on)
+        return _SLOW
+    loader = fast(text)
+    loader.name, loader.source_lines = source, lines
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        seen, stack = set(), [(node, False)]
+        while stack:
+            item, in_flow = stack.pop()
+            if id(item) in seen or len(seen) >= MAX_YAML_NODES:
+                return _SLOW
+            seen.add(id(item))
+            if isinstance(item, yaml.ScalarNode):
+                if not item.style and "?" in item.value and (in_flow or item.value.startswith("?")):
+                    return _SLOW
+            elif isinstance(item, yaml.MappingNode):
+                stack.extend((part, in_flow or bool(item.flow_style)) for pair in item.value for part in pair)
+            else:
+                stack.extend((part, in_flow or bool(item.flow_style)) for part in item.value)
+        return loader.construct_document(node)
+    except yaml.YAMLError:
+        return _SLOW
+    finally:
+        loader.dispose()
 
 
 def yaml_problem(problem: str) -> str:
@@ -138,9 +190,13 @@ def read_yaml(path: FsPath):
     except UnicodeDecodeError as exc:
         raise RuleSetError("file.not_utf8", file=source, offset=exc.start) from None
     import yaml
+    lines = text.split("\n")
+    found = _fast_load(text, source, lines)
+    if found is not _SLOW:
+        return found
     loader = _loader_class()(text)
     loader.name = source
-    loader.source_lines = text.split("\n")
+    loader.source_lines = lines
     try:
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
