@@ -6,7 +6,10 @@ and noisy, so absolute times mean little). Not part of the test suite:
 
 Prints each figure with its target:
   evaluation  ledgerlint vs the same 52 checks written by hand in Python with Decimal (≤ 1.5x),
-              and vs simpleeval's simple_eval parsing each rule's text every time (≥ 30x faster)
+              and vs simpleeval's simple_eval parsing each rule's text every time (≥ 30x faster);
+              both get the loaded disclosure: its preparation, done once per file (validation, whole
+              numbers at their printed precision), is not evaluation, and the document benchmarks
+              below count it
   batch       --jobs 2 vs --jobs 1 on generated disclosures (≥ 1.8x), time per file for growing runs
   start-up    `ledgerlint check` of the bundled example vs `python -c "import yaml, click, jsonschema,
               simpleeval"` (≤ 1.2x), with the rule-set cache warm; and with an empty cache (≤ 2x warm)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ledgerlint.checking.api import Checker
-from ledgerlint.checking.validation import as_printed
+from ledgerlint.checking.printed import as_printed
 from ledgerlint.rulesets.selection import load_named
 
 DOCUMENT = Path(__file__).resolve().parent / "documents" / "template2020-shanghai-style.txt"
@@ -76,7 +76,7 @@ def test_the_compiled_plan_gives_what_a_walk_of_the_whole_schema_gives():
     # of the whole schema, written out here, must agree on every value of the example disclosures
     from decimal import Decimal
     from helpers import EXAMPLES, read_json
-    from ledgerlint.checking.validation import as_printed
+    from ledgerlint.checking.printed import as_printed
     from ledgerlint.rulesets.selection import load_named
 
     def plain(value, node, defs):

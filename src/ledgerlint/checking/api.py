@@ -12,6 +12,7 @@ for that, check in processes as `ledgerlint check -j` does (ledgerlint.checking.
 """
 import threading
 from pathlib import Path as FsPath
+from typing import TYPE_CHECKING
 
 from ledgerlint.checking.engine import FileReport, check
 from ledgerlint.errors import DisclosureError
@@ -20,6 +21,9 @@ from ledgerlint.checking.loading import Disclosure, load
 from ledgerlint.messages import t
 from ledgerlint.rulesets.ruleset import RuleSet, shipped_rules_dir
 from ledgerlint.rulesets.selection import Selection, load_named, overlays, select
+
+if TYPE_CHECKING:      # the document readers are imported only when a document is read
+    from ledgerlint.documents.extract import Extraction
 
 
 # the identity of a disclosure (not a section of the document)

@@ -15,7 +15,7 @@ from ledgerlint.messages import t
 from ledgerlint.language.numbers import Num, NotEvaluated, fmt
 from ledgerlint.language.show import show_value
 from ledgerlint.rulesets.ruleset import Rule, RuleSet
-from ledgerlint.checking.validation import as_printed, validate
+from ledgerlint.checking.validation import validate
 from ledgerlint.language.views import Arr, Missing, Obj, Text, build
 
 PASSED, FAILED, NOT_EVALUATED, NOT_APPLICABLE = "passed", "failed", "not_evaluated", "not_applicable"
@@ -149,7 +149,7 @@ class Evaluator:
     def __init__(self, ruleset: RuleSet, disclosure: Disclosure, lang: str = "zh", strict: bool = False):
         self.ruleset = ruleset
         self.disclosure = disclosure
-        self.root = build(as_printed(disclosure.data, ruleset.schema))
+        self.root = build(disclosure.printed(ruleset.schema))
         self.lang = lang
         self.strict = strict
 

@@ -17,6 +17,7 @@ from ledgerlint.inputs import read_bytes
 from ledgerlint.messages import CATALOG, Localized
 from ledgerlint.paths import format_path
 from ledgerlint.checking.positions import LineMap, find_bare_token
+from ledgerlint.checking.printed import as_printed
 
 FULL_WIDTH_DIGITS = "０１２３４５６７８９．，－"
 
@@ -73,6 +74,7 @@ class Disclosure:
     text: str = field(repr=False, default="")
     _lines: LineMap | None = field(default=None, repr=False)
     renamed: dict = field(default_factory=dict, repr=False)   # canonical key -> key as written
+    _printed: tuple | None = field(default=None, repr=False)   # (schema, data as printed), see printed()
 
     def with_aliases(self, aliases: dict) -> "Disclosure":
         """The same disclosure with top-level keys written under an accepted other name (机关运行经费 for
@@ -84,6 +86,13 @@ class Disclosure:
         back = {alias: canonical for canonical, alias in renames.items()}
         data = {back.get(k, k): v for k, v in self.data.items()}
         return Disclosure(self.source, data, self.text, self._lines, renames)
+
+    def printed(self, schema: dict) -> dict:
+        """The data with every whole-number figure at its printed precision (printed.as_printed),
+        made once per disclosure and schema: checking, tracing and explaining one file read the same."""
+        if self._printed is None or self._printed[0] is not schema:
+            self._printed = (schema, as_printed(self.data, schema))
+        return self._printed[1]
 
     @property
     def year(self):

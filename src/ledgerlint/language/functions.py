@@ -254,6 +254,16 @@ def make_comparisons(tol):
     return {"_eq": eq, "_ne": ne, "_lt": lt, "_le": le, "_gt": gt, "_ge": ge}
 
 
+_EXACT_EQ: list = []
+
+
+def _exact_eq():
+    """== without tolerance, made once (`in` over a list compares each element with it)."""
+    if not _EXACT_EQ:
+        _EXACT_EQ.append(make_comparisons(n.ZERO)["_eq"])
+    return _EXACT_EQ[0]
+
+
 def op_in(item, container):
     container = _plain(container) if not isinstance(container, (Arr, Obj)) else container
     if isinstance(container, Obj):
@@ -262,7 +272,7 @@ def op_in(item, container):
         return (n.fmt(item.value) if isinstance(item, Num) else str(item)) in container.raw
     if isinstance(container, (Arr, list, tuple)):
         tick(len(container))         # a comparison per element: inside a comprehension this adds up fast
-        eq = make_comparisons(n.ZERO)["_eq"]
+        eq = _exact_eq()
         return any(eq(item, x) for x in container)
     if isinstance(container, str):
         if not isinstance(item, str):
