@@ -57,7 +57,8 @@ def _glob_escape(name: str) -> str:
     return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
 
 
-def write_new(path: FsPath, text: str, force: bool = False, inputs=()) -> None:
+def write_new(path: FsPath, text: str | bytes, force: bool = False, inputs=()) -> None:
+    """`text` (UTF-8, LF) or bytes (an annotated document) at `path`, whole or not at all."""
     path = FsPath(path)
     refuse_inputs(path, inputs)
     if path.exists() and not force:
@@ -69,7 +70,8 @@ def write_new(path: FsPath, text: str, force: bool = False, inputs=()) -> None:
         _remove_stale(path.parent, path.name)
         import tempfile   # here: its imports cost a check that writes nothing a few milliseconds
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=_STALE, dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             handle.write(text)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
         os.replace(tmp, path)

@@ -119,12 +119,17 @@ class Checker:
                  chosen=chosen.name, rules=str(self.rules_dir))
 
     def check_file(self, path: str | FsPath) -> FileReport:
+        return self.check_with_extraction(path)[0]
+
+    def check_with_extraction(self, path: str | FsPath) -> tuple[FileReport, "Extraction | None"]:
+        """The report, and for a document the extraction it was checked from (`annotate` marks the
+        findings at the places the extraction read their figures from)."""
         disclosure, extraction = self.read(path)
         report = self.check(disclosure)
         if extraction is not None:
             findings = self.as_document(report.findings, extraction)
             report.findings = sorted(self.cite(findings, extraction), key=sort_key)
-        return report
+        return report, extraction
 
     def as_document(self, findings: list, extraction) -> list:
         """What the schema's `required` means for a published document rather than a JSON file. A field
