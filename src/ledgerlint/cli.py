@@ -99,9 +99,10 @@ def validate_cmd(files, year, rules_dir, lang, encoding):
 @RULES
 @LANG
 @ENCODING
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "html", "github", "gitlab"]),
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit", "html", "github", "gitlab",
+                                                   "xlsx"]),
               default="text", show_default=True,
-              help="输出格式（github：GitHub Actions 注释；gitlab：GitLab 代码质量报告）/ output format")
+              help="输出格式（github：GitHub Actions 注释；gitlab：GitLab 代码质量报告；xlsx：Excel 工作簿，须给出 -o）/ output format")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=FsPath),
               help="写入此文件，- 为标准输出（html 格式必须给出）/ write to this file, - for standard output")
 @click.option("--force", is_flag=True, help="覆盖已有的输出文件 / replace an existing output file")
@@ -133,7 +134,7 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, exit_zero, s
 
     from ledgerlint.checking.batch import expand, iter_checks, iter_stdin
     from ledgerlint.checking.config import find_config
-    from ledgerlint.reports.output import STREAMED, render
+    from ledgerlint.reports.output import BINARY, STREAMED, render
     from ledgerlint.reports.text import JsonStream, Tally, render_statistics, render_table, render_text_file
     from ledgerlint.writing import refuse_inputs, write_new
 
@@ -146,6 +147,9 @@ def check_cmd(files, year, rules_dir, lang, encoding, fmt, fail_on, exit_zero, s
         sys.exit(2)
     if fmt == "html" and output is None and not to_stdout:
         _fail(LedgerlintError("output.html_needs_file"), lang)
+        sys.exit(2)
+    if fmt in BINARY and output is None:
+        _fail(LedgerlintError("output.needs_file", format=fmt), lang)
         sys.exit(2)
     try:
         config = find_config(FsPath.cwd() if stdin else paths[0])

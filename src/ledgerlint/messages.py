@@ -236,6 +236,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "output.no_folder": {"zh": "文件夹不存在", "en": "the folder does not exist"},
     "output.unwritable": {"zh": "无法写入：{reason}", "en": "cannot write: {reason}"},
     "output.written": {"zh": "已写入 {path}", "en": "written to {path}"},
+    "output.needs_file": {"zh": "--format {format} 须用 -o 给出输出文件（不能输出到屏幕）", "en": "--format {format} needs -o FILE (it cannot be written to the screen)"},
     "annotate.page": {"zh": "第 {page} 页", "en": "page {page}"},
     "annotate.label.error": {"zh": "错误", "en": "error"},
     "annotate.label.warning": {"zh": "警告", "en": "warning"},

@@ -4,7 +4,10 @@
 STREAMED = ("text", "json", "github")     # written file by file as the run goes
 
 
-def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False, unused=()) -> str:
+BINARY = ("xlsx",)                        # bytes: written to a file (-o) only
+
+
+def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = False, unused=()) -> str | bytes:
     if fmt == "json":
         from ledgerlint.reports.text import render_json
         return render_json(reports, unreadable, lang, unused)
@@ -20,6 +23,9 @@ def render(fmt: str, reports, unreadable, rulesets, lang: str, verbose: bool = F
     if fmt == "gitlab":
         from ledgerlint.reports.gitlab import render_gitlab
         return render_gitlab(reports, lang)
+    if fmt == "xlsx":
+        from ledgerlint.reports.xlsx import render_xlsx
+        return render_xlsx(reports, unreadable, lang)
     if fmt == "html":
         from ledgerlint.reports.html import render_html
         return render_html(reports, rulesets, lang, unreadable)
