@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from helpers.documents import FONT, build_pdf
 from helpers.figures import seed_document
 from ledgerlint.cli import main
-from ledgerlint.documents.doctext import read_lines
+from ledgerlint.documents.doctext import normalise, read_lines
 from ledgerlint.documents.locate import printed_forms
 from ledgerlint.paths import parse_path
 from ledgerlint.reports.annotated_pdf import figure_value
@@ -98,7 +98,7 @@ def test_annotate_refuses_to_write_over_its_input_or_mark_a_non_pdf(seed_pdf, tm
     text = tmp_path / "a.txt"
     text.write_text("第一部分", encoding="utf-8")
     refused = runner.invoke(main, ["annotate", str(text)])
-    assert refused.exit_code == 2 and refused.stderr.strip().count("\n") == 0 and "PDF" in refused.stderr
+    assert refused.exit_code == 2 and refused.stderr.strip().count("\n") == 0 and "PDF" in refused.stderr and "Word" in refused.stderr
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n garbage")
     result = runner.invoke(main, ["annotate", str(broken)])
@@ -135,3 +135,61 @@ def test_printed_forms_match_a_figure_with_or_without_thousands_commas_only_whol
     assert not pattern.search("11687.40") and not pattern.search("1687.401") and not pattern.search("1687.4")
     assert printed_forms(Decimal("-4.79")).search("增加 -4.79万元")
     assert printed_forms("说明") is None and printed_forms(True) is None
+
+
+# ----- Word: a comment (批注) at each finding's words -----
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _commented_words(path) -> dict:
+    """comment id -> the text the comment is anchored on, in document order."""
+    import docx
+    body = docx.Document(str(path)).element.body
+    open_ids, words = set(), {}
+    for element in body.iter():
+        if element.tag == _W + "commentRangeStart":
+            open_ids.add(element.get(_W + "id"))
+            words.setdefault(element.get(_W + "id"), "")
+        elif element.tag == _W + "commentRangeEnd":
+            open_ids.discard(element.get(_W + "id"))
+        elif element.tag == _W + "t":
+            for cid in open_ids:
+                words[cid] += element.text or ""
+    return words
+
+
+@pytest.fixture(scope="module")
+def seed_docx(tmp_path_factory):
+    from helpers.documents import build_docx
+    return build_docx(read_lines(seed_document()), tmp_path_factory.mktemp("annotate-docx") / "seed.docx")
+
+
+def test_each_error_and_warning_is_one_comment_anchored_at_its_figure_in_word(seed_docx, tmp_path):
+    import docx
+    before = hashlib.sha256(seed_docx.read_bytes()).hexdigest()
+    out = tmp_path / "seed.checked.docx"
+    result = CliRunner().invoke(main, ["annotate", str(seed_docx), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert hashlib.sha256(seed_docx.read_bytes()).hexdigest() == before
+    marked = _marked(seed_docx)
+    comments = list(docx.Document(str(out)).comments)
+    assert len(marked) >= 15 and len(comments) == len(marked)
+    assert all(c.author == "ledgerlint" for c in comments)
+    words = _commented_words(out)
+    extracted = json.loads(CliRunner().invoke(main, ["extract", str(seed_docx)]).stdout, parse_float=Decimal)
+    on_figure = 0
+    for finding in marked:
+        comment = next(c for c in comments if finding["message"] in c.text and f"] {finding['rule']} " in c.text)
+        comments.remove(comment)
+        anchored = words[str(comment.comment_id)]
+        pattern = printed_forms(figure_value(extracted, tuple(parse_path(finding["path"]))))
+        if pattern is not None and pattern.fullmatch(anchored):
+            on_figure += 1                      # exactly the figure's words
+        else:
+            # the paragraph or cell the figure was read from: it holds the finding's first source
+            anchored = normalise(anchored)
+            assert anchored and any(normalise(s["text"])[:12] in anchored for s in finding["sources"])
+    assert on_figure >= 6
+    # the text of the document is the same, only split into more runs
+    assert [p.text for p in docx.Document(str(out)).paragraphs] == [p.text for p in docx.Document(str(seed_docx)).paragraphs]

@@ -319,35 +319,43 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
 @main.command("annotate")
 @click.argument("document", type=click.Path(dir_okay=False, path_type=FsPath))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=FsPath),
-              help="标注后的 PDF（默认：原文件旁的 名称.checked.pdf）/ the marked PDF (default: NAME.checked.pdf beside it)")
+              help="标注后的文件（默认：原文件旁的 名称.checked.pdf / .docx）/ the marked file (default: NAME.checked.pdf or .docx beside it)")
 @click.option("--force", is_flag=True, help="覆盖已有的输出文件 / replace an existing output file")
 @YEAR
 @RULES
 @LANG
 def annotate_cmd(document, output, force, year, rules_dir, lang):
-    """检查公开的 PDF，并在原文上标出每个错误和警告（高亮数字，批注写明规则与计算；书签列出全部问题）。
+    """检查公开的 PDF 或 Word 文件，并在原文上标出每个错误和警告：PDF 高亮数字并附批注、书签列出全部问题；
+    Word 在数字处加批注。原文件不会被改动。
 
-    Check a published PDF and mark each error and warning on its page: a highlight over the figure with
-    the finding as its note, and an outline of them all. The input is never changed. Exit 0 nothing to
-    mark, 1 findings marked, 2 unreadable document."""
+    Check a published PDF or Word file and mark each error and warning in it: on a PDF a highlight over
+    the figure with the finding as its note and an outline of them all; in a Word file a comment at the
+    figure. The input is never changed. Exit 0 nothing to mark, 1 findings marked, 2 unreadable file."""
     from ledgerlint import Checker
-    from ledgerlint.reports.annotated_pdf import annotate_pdf
     from ledgerlint.writing import refuse_inputs, write_new
 
-    output = output or document.with_name(document.stem + ".checked.pdf")
+    suffix = document.suffix.lower()
+    output = output or document.with_name(document.stem + ".checked" + suffix)
     try:
-        if document.suffix.lower() != ".pdf":
-            raise LedgerlintError("annotate.not_pdf", file=str(document))
+        if suffix not in (".pdf", ".docx"):
+            raise LedgerlintError("annotate.not_marked", file=str(document))
         refuse_inputs(output, [document])
         checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
         report, extraction = checker.check_with_extraction(document)
-        data, marked = annotate_pdf(document, report, extraction.disclosure, lang)
+        if suffix == ".pdf":
+            from ledgerlint.reports.annotated_pdf import annotate_pdf
+            data, marked = annotate_pdf(document, report, extraction.disclosure, lang)
+            exact = sum(1 for _, box in marked if box is not None and box.exact)
+            unplaced = sum(1 for _, box in marked if box is None)
+        else:
+            from ledgerlint.reports.annotated_docx import annotate_docx
+            data, marked = annotate_docx(document, report, extraction.disclosure, lang)
+            exact = sum(1 for _, how in marked if how == "figure")
+            unplaced = sum(1 for _, how in marked if how == "first")
         write_new(output, data, force, [document])
     except LedgerlintError as exc:
         _fail(exc, lang)
         sys.exit(2)
-    exact = sum(1 for _, box in marked if box is not None and box.exact)
-    unplaced = sum(1 for _, box in marked if box is None)
     click.echo(t("output.written", lang, path=output), err=True)
     click.echo(t("annotate.summary", lang, marked=len(marked), exact=exact, lines=len(marked) - exact - unplaced,
                  unplaced=unplaced), err=True)

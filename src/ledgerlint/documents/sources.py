@@ -105,6 +105,13 @@ def unwrap(lines: list[str]) -> tuple[list[str], list[int]]:
 
 
 def _docx_pages(path: FsPath) -> list[list[tuple]]:
+    """Pages of (line on the page, text): a line of a Word page is its paragraph or table cell, counted
+    from the top of the page."""
+    return [list(enumerate((text for text, _ in page), start=1)) for page in docx_lines(open_docx(path))]
+
+
+def open_docx(path: FsPath):
+    """The Word file opened with python-docx, once its parts are known to unpack within the bound."""
     import zipfile
 
     try:
@@ -122,24 +129,29 @@ def _docx_pages(path: FsPath) -> list[list[tuple]]:
         raise DisclosureError("document.unpacks_too_large", file=str(path), size=f"{unpacked / 1024 / 1024:.0f}",
                               limit=f"{MAX_DOCX_XML / 1024 / 1024:g}")
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as exc:
         # lxml refuses entity declarations (a "billion laughs") with an XMLSyntaxError
         raise DisclosureError("document.unreadable", file=str(path), reason=str(exc) or type(exc).__name__) from None
-    pages: list[list[str]] = [[]]
+
+
+def docx_lines(document) -> list[list[tuple]]:
+    """Pages of (text, anchor): the anchor is the python-docx Paragraph or table _Cell the line is the
+    text of (what `annotate` puts a comment on)."""
+    import docx
+    from ledgerlint.documents.tables import placed_lines
+    pages: list[list[tuple]] = [[]]
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = docx.text.paragraph.Paragraph(block, document)
             text, broke = _runs_by_page(paragraph, pages)
             if text or not broke:      # a paragraph that only holds a page break is no line
-                pages[-1].append(text)
+                pages[-1].append((text, paragraph))
         elif tag == "tbl":
-            from ledgerlint.documents.tables import as_lines
             table = docx.table.Table(block, document)
-            pages[-1].extend(as_lines([_row_cells(row) for row in table.rows]))
-    # a line of a Word page is its paragraph or table cell, counted from the top of the page
-    return [list(enumerate(page, start=1)) for page in pages]
+            pages[-1].extend(placed_lines([_row_cells(row) for row in table.rows]))
+    return pages
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -155,7 +167,7 @@ def _runs_by_page(paragraph, pages: list) -> tuple[str, bool]:
         if tag == "lastRenderedPageBreak" or (tag == "br" and child.get(_W + "type") == "page"):
             broke = True
             if "".join(pieces).strip():
-                pages[-1].append("".join(pieces).lstrip("\t"))
+                pages[-1].append(("".join(pieces).lstrip("\t"), paragraph))
             pieces = []
             if pages[-1]:
                 pages.append([])
@@ -167,14 +179,15 @@ def _runs_by_page(paragraph, pages: list) -> tuple[str, bool]:
     return "".join(pieces).lstrip("\t"), broke
 
 
-def _row_cells(row) -> list[str]:
-    """The row's cells as Word shows them: a cell merged across columns once (python-docx repeats it)."""
+def _row_cells(row) -> list[tuple]:
+    """The row's cells as Word shows them, (text, cell): a cell merged across columns once (python-docx
+    repeats it)."""
     cells, seen = [], None
     for cell in row.cells:
         if cell._tc is seen:
             continue
         seen = cell._tc
-        cells.append("\n".join(p.text for p in cell.paragraphs))
+        cells.append(("\n".join(p.text for p in cell.paragraphs), cell))
     return cells
 
 
