@@ -90,11 +90,9 @@ def _sides(rule: Rule, root, bindings, lang):
     """Values of a failed comparison's two sides, with difference and allowance, for the reader; and
     every value read on the way (the two sides read exactly what the comparison read, so the figures of
     the finding come from this one evaluation). (values, text, reads), or reads None when not a comparison."""
-    from ledgerlint.language.compiler import sides_of     # ast is imported only where a check fails
-    sides = sides_of(rule.assertion)
-    if sides is None:
+    if rule.assertion.sides is None:
         return {}, "", None
-    left_expr, symbol, right_expr = sides
+    left_expr, symbol, right_expr = rule.assertion.sides
     functions.TRACE = reads = []
     try:
         left, right = left_expr.evaluate(root, bindings), right_expr.evaluate(root, bindings)

@@ -480,9 +480,12 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
     body = tree.body
     expression.is_path = compiler.static_path(body, {}) is not None
     if with_sides and isinstance(body, ast.Compare) and len(body.ops) == 1 and type(body.ops[0]) in _CMPOPS:
+        # the sides as the comparison's own compiled operands: no second parse or walk of their text
         lines = text.encode().split(b"\n")
-        left, right = _segment(lines, body.left), _segment(lines, body.comparators[0])
-        expression.sides_plan = (left, _CMP_SYMBOL[type(body.ops[0])], right, dict(bound or {}))
+        left, right = rewritten.body.args
+        expression.sides = (_side(_segment(lines, body.left), left, compiler.constants, tolerance),
+                            _CMP_SYMBOL[type(body.ops[0])],
+                            _side(_segment(lines, body.comparators[0]), right, compiler.constants, tolerance))
     return expression
 
 
@@ -496,13 +499,10 @@ def _segment(lines: list, node) -> str:
                        lines[last][:node.end_col_offset]]).decode()
 
 
-def sides_of(expression: Expression) -> tuple | None:
-    """(left, symbol, right) of a one-comparison expression, each side compiled on the first call."""
-    if expression.sides is None and expression.sides_plan is not None:
-        left, symbol, right, bound = expression.sides_plan
-        expression.sides = (compile_expression(left, expression.tolerance, bound), symbol,
-                            compile_expression(right, expression.tolerance, bound))
-    return expression.sides
+def _side(text: str, node, constants: dict, tolerance) -> Expression:
+    """One side of a comparison, from its rewritten node, as an expression of its own."""
+    code = compile(ast.Expression(body=node), "<rule>", "eval")
+    return Expression(text, code, evaluation_globals(constants, tolerance), constants=constants, tolerance=tolerance)
 
 
 def compile_template(text, tolerance=Decimal(0), bound=None) -> Template:

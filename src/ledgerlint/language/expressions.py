@@ -38,27 +38,24 @@ class Expression:
     code: object = field(repr=False)
     template: dict = field(repr=False)  # the globals every evaluation starts from
     static_paths: list = field(default_factory=list)   # (path, column) of fixed reads, for `rules lint`
-    # (left text, symbol, right text, bound) when the expression is one comparison whose sides a failed
-    # check shows: compiler.sides_of compiles them when first asked for, as most rules never fail
-    sides_plan: tuple | None = None
+    sides: tuple | None = None          # (left, symbol, right) when the expression is one comparison
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
     constants: dict = field(default_factory=dict, repr=False)
     tolerance: object = Decimal(0)
     _scope: dict | None = field(default=None, repr=False, compare=False)
-    sides: tuple | None = field(default=None, repr=False, compare=False)   # filled by sides_of
 
     # Compiled expressions are cached between runs (rulesets/cache.py): the code object travels through marshal,
     # the constants as data (a regular expression as its pattern), and the globals are rebuilt here.
     def __getstate__(self):
         constants = {k: ("re2", v.pattern) if hasattr(v, "search") else ("num", v) for k, v in self.constants.items()}
         return {"source": self.source, "code": marshal.dumps(self.code), "constants": constants,
-                "tolerance": self.tolerance, "static_paths": self.static_paths, "sides_plan": self.sides_plan,
+                "tolerance": self.tolerance, "static_paths": self.static_paths, "sides": self.sides,
                 "is_path": self.is_path}
 
     def __setstate__(self, state):
         constants = {k: functions.Pattern(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
         self.__init__(state["source"], marshal.loads(state["code"]), evaluation_globals(constants, state["tolerance"]),
-                      state["static_paths"], state["sides_plan"], state["is_path"], constants, state["tolerance"])
+                      state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"])
 
     def evaluate(self, root, bindings=None, overrides=None):
         functions._left = functions.MAX_OPERATIONS   # a fresh budget; this runs for every element
