@@ -362,6 +362,38 @@ def annotate_cmd(document, output, force, year, rules_dir, lang):
     sys.exit(1 if marked else 0)
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听的地址（0.0.0.0 为局域网内所有机器；没有登录，只在可信的网络中使用）/ address to listen on")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True, help="端口 / port")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=FsPath),
+              help="保存历史记录和结果的文件夹（默认：用户数据文件夹下的 ledgerlint）/ where history and results are kept")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="同时处理的请求数 / request threads")
+@RULES
+@LANG
+def serve_cmd(host, port, data_dir, threads, rules_dir, lang):
+    """打开一个网页：拖入文件即可检查，查看结果并下载标注后的文件、报告和 Excel 工作簿。
+
+    A web page to check files on: drop files, watch the progress, read the findings, download the marked
+    documents, the HTML report, JSON, SARIF and the workbook. No login: for one machine or a trusted
+    network. Needs the serve extra: pip install 'ledgerlint[serve]'."""
+    try:
+        import waitress
+        from ledgerlint.serve.app import create_app
+        from ledgerlint.serve.runs import default_data_dir
+    except ImportError as exc:
+        _fail(LedgerlintError("serve.needs", package=exc.name or "flask"), lang)
+        sys.exit(2)
+    folder = data_dir or default_data_dir()
+    try:
+        app = create_app(folder, rules_dir, lang)
+    except OSError as exc:
+        _fail(LedgerlintError("output.unwritable", file=str(folder), reason=exc.strerror or str(exc)), lang)
+        sys.exit(2)
+    click.echo(t("serve.listening", lang, url=f"http://{host}:{port}/", folder=folder), err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="ledgerlint")
+
+
 def _ruleset_for(checker, set_name, disclosure=None):
     """The rule set named, or the one that applies to the disclosure, or the newest national year."""
     from ledgerlint.rulesets.ruleset import available_years
