@@ -165,3 +165,15 @@ def test_a_batch_of_twenty_shows_its_progress_then_a_summary(browser, server, se
     assert any(text.endswith("/ 20 个文件") for text in seen), seen
     rows = browser.find_elements(By.CSS_SELECTOR, "#summary tr")[1:]
     assert len(rows) == 20 and all(r.find_elements(By.TAG_NAME, "td")[1].text.isdigit() for r in rows)
+
+
+def test_the_pages_speak_english_on_request(tmp_path):
+    client = create_app(tmp_path / "data", lang="en").test_client()
+    assert "Drop the files to check here" in client.get("/").get_data(as_text=True)
+    wrong = client.post("/runs", data={"files": [(io.BytesIO(b"x"), "a.exe")]}, content_type="multipart/form-data")
+    assert wrong.json["refused"] == ["a.exe: only .pdf, .docx, .txt and .json files are checked"]
+    run_id = client.post("/runs", data={"files": [(io.BytesIO(EXAMPLE.read_bytes()), "a.json")]},
+                         content_type="multipart/form-data").json["id"]
+    _finish(client, run_id)
+    page = client.get(f"/runs/{run_id}").get_data(as_text=True)
+    assert "Results" in page and "warnings (" in page and "警告" not in page.split("<h2>a.json</h2>")[1].split("“")[0]

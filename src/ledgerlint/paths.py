@@ -26,3 +26,15 @@ def parse_path(text: str) -> Path:
         if chunk:
             parts.append(chunk)
     return tuple(parts)
+
+
+def value_at(data, path, missing=None):
+    """The value at `path` (keys and list indexes) inside `data`, or `missing` where the path leads nowhere."""
+    for key in path:
+        if isinstance(data, dict) and key in data:
+            data = data[key]
+        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
+            data = data[key]
+        else:
+            return missing
+    return data

@@ -19,6 +19,7 @@ from ledgerlint.errors import DisclosureError
 from ledgerlint.checking.findings import Finding, sort_key
 from ledgerlint.checking.loading import Disclosure, load
 from ledgerlint.messages import t
+from ledgerlint.paths import value_at
 from ledgerlint.rulesets.ruleset import RuleSet, shipped_rules_dir
 from ledgerlint.rulesets.selection import Selection, load_named, overlays, select
 
@@ -28,17 +29,7 @@ if TYPE_CHECKING:      # the document readers are imported only when a document 
 
 # the identity of a disclosure (not a section of the document)
 _IDENTITY = ("$schema", "年度", "单位", "地区")
-
-
-def _present(data, path: tuple) -> bool:
-    for key in path:
-        if isinstance(data, dict) and key in data:
-            data = data[key]
-        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
-            data = data[key]
-        else:
-            return False
-    return True
+_ABSENT = object()
 
 
 class Checker:
@@ -150,7 +141,7 @@ class Checker:
             if extraction.partial and f.status == "not_evaluated" \
                     and not any(p and p[0] in extraction.partial for p in (f.path, *f.paths)):
                 continue      # a rule about a section this page does not hold: nothing to say
-            if f.rule != "schema" or not f.path or _present(extraction.disclosure, f.path):
+            if f.rule != "schema" or not f.path or value_at(extraction.disclosure, f.path, _ABSENT) is not _ABSENT:
                 kept.append(f)
             elif len(f.path) == 1 and f.path[0] in sections and f.path[0] not in extraction.present:
                 if wanted is None or f.path[0] in wanted:

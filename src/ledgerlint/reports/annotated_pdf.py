@@ -9,6 +9,7 @@ first page. Notes (info) are not marked: they are what the reader could not plac
 import io
 
 from ledgerlint.messages import t
+from ledgerlint.paths import value_at
 
 MARKED = ("error", "warning")
 _COLOURS = {"error": "ff8080", "warning": "ffd966"}
@@ -16,14 +17,7 @@ _COLOURS = {"error": "ff8080", "warning": "ffd966"}
 
 def figure_value(data, path: tuple):
     """The value at `path` in the extracted disclosure, or None."""
-    for key in path:
-        if isinstance(data, dict) and key in data:
-            data = data[key]
-        elif isinstance(data, list) and isinstance(key, int) and 0 <= key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
+    return value_at(data, path)
 
 
 def note_text(finding, lang: str) -> str:

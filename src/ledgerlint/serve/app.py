@@ -37,7 +37,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em;tex
 .finding{margin:.4em 0 .8em}.sentence{color:#555;font-size:90%;margin-left:1.5em}progress{width:100%}"""
 
 _UPLOAD = """<!doctype html><html lang="{{ 'zh-CN' if lang == 'zh' else 'en' }}"><meta charset="utf-8">
-<title>{{ T.title }}</title><style>{{ style }}</style>
+<title>{{ T.title }}</title><style>{{ style|safe }}</style>
 <h1>{{ T.title }}</h1>
 <form id="form" method="post" action="/runs" enctype="multipart/form-data">
 <label id="drop" for="files"><span>{{ T.drop }}</span><br><input id="files" name="files" type="file" multiple
@@ -64,7 +64,7 @@ form.onsubmit=async e=>{e.preventDefault();
 </script></html>"""
 
 _RESULTS = """<!doctype html><html lang="{{ 'zh-CN' if lang == 'zh' else 'en' }}"><meta charset="utf-8">
-<title>{{ T.results }}</title><style>{{ style }}</style>
+<title>{{ T.results }}</title><style>{{ style|safe }}</style>
 <h1>{{ T.results }}</h1>
 {% if not run.finished %}<p id="running">{{ T.running }} {{ run.done }} / {{ run.names|length }}</p>
 <script>setTimeout(()=>location.reload(),500)</script>{% else %}
@@ -80,14 +80,14 @@ _RESULTS = """<!doctype html><html lang="{{ 'zh-CN' if lang == 'zh' else 'en' }}
 {% if f.annotated %}<p><a class="annotated" href="/runs/{{ run.id }}/files/{{ f.annotated }}">{{ T.annotated }}</a></p>{% endif %}
 {% if not f.findings %}<p>{{ T.none }}</p>{% endif %}
 {% for severity in ("error", "warning", "info") %}{% set group = f.findings|selectattr("severity", "equalto", severity)|list %}
-{% if group %}<h3 class="{{ severity }}">{{ T[severity] }}（{{ group|length }}）</h3>
+{% if group %}<h3 class="{{ severity }}">{{ T[severity] }}{{ "（%d）" % group|length if lang == "zh" else " (%d)" % group|length }}</h3>
 {% for x in group %}<div class="finding {{ severity }}"><b>{{ x.rule }}</b> {{ x.title }}
 {% if x.line %}<small>{{ T.place.format(page=x.page, line=x.line) if x.page else T.line.format(line=x.line) }}</small>{% endif %}
 <div>{{ x.message }}</div>{% for s in (x.sources or [])[:1] %}<div class="sentence">“{{ s.text }}”</div>{% endfor %}</div>
 {% endfor %}{% endif %}{% endfor %}{% endif %}</section>{% endfor %}{% endif %}
 <p><a href="/">{{ T.back }}</a> · <a href="/history">{{ T.history }}</a></p></html>"""
 
-_HISTORY = """<!doctype html><html><meta charset="utf-8"><title>{{ T.history }}</title><style>{{ style }}</style>
+_HISTORY = """<!doctype html><html><meta charset="utf-8"><title>{{ T.history }}</title><style>{{ style|safe }}</style>
 <h1>{{ T.history }}</h1><table id="history"><tr><th>{{ T.when }}</th><th>{{ T.files }}</th><th>{{ T.errors }}</th>
 <th>{{ T.warnings }}</th><th>{{ T.notes }}</th><th>{{ T.unreadable }}</th><th></th></tr>
 {% for r in runs %}<tr><td><a href="/runs/{{ r.id }}">{{ r.when }}</a></td><td>{{ r.files }}</td><td>{{ r.errors }}</td>
