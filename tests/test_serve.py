@@ -138,7 +138,7 @@ def test_the_page_checks_a_pdf_shows_its_findings_and_gives_the_marked_pdf_and_w
     notes = [a.get_object() for page in PdfReader(str(marked)).pages for a in page.get("/Annots") or []]
     expected = json.loads(CliRunner().invoke(main, ["check", "--format", "json", str(seed_pdf)]).stdout)
     counts = expected["files"][0]["summary"]
-    assert len([n for n in notes if n.get("/T") == "ledgerlint"]) == counts["error"] + counts["warning"]
+    assert len([n for n in notes if n.get("/T") == "ledgerlint"]) == counts["error"] + counts["warning"] + counts["info"]
     workbook = tmp_path / "run.xlsx"
     workbook.write_bytes(_fetch(browser.find_element(By.LINK_TEXT, "Excel 工作簿").get_attribute("href")))
     first = next(openpyxl.load_workbook(workbook)["汇总"].iter_rows(min_row=2, values_only=True))

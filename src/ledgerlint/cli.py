@@ -325,12 +325,12 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
 @RULES
 @LANG
 def annotate_cmd(document, output, force, year, rules_dir, lang):
-    """检查公开的 PDF 或 Word 文件，并在原文上标出每个错误和警告：PDF 高亮数字并附批注、书签列出全部问题；
-    Word 在数字处加批注。原文件不会被改动。
+    """检查公开的 PDF 或 Word 文件，并在原文上标出每个问题：PDF 高亮数字并附批注、书签列出全部问题；
+    Word 在数字处加批注。原文件不会被改动。退出码：0 没有错误，1 有错误，2 文件无法读取。
 
-    Check a published PDF or Word file and mark each error and warning in it: on a PDF a highlight over
-    the figure with the finding as its note and an outline of them all; in a Word file a comment at the
-    figure. The input is never changed. Exit 0 nothing to mark, 1 findings marked, 2 unreadable file."""
+    Check a published PDF or Word file and mark each finding in it: on a PDF a highlight over the figure
+    with the finding as its note and an outline of them all; in a Word file a comment at the figure. The
+    input is never changed. Exit 0 no errors, 1 errors found, 2 unreadable file."""
     from ledgerlint import Checker
     from ledgerlint.writing import refuse_inputs, write_new
 
@@ -359,7 +359,8 @@ def annotate_cmd(document, output, force, year, rules_dir, lang):
     click.echo(t("output.written", lang, path=output), err=True)
     click.echo(t("annotate.summary", lang, marked=len(marked), exact=exact, lines=len(marked) - exact - unplaced,
                  unplaced=unplaced), err=True)
-    sys.exit(1 if marked else 0)
+    # as `check` exits: 1 where an error was found (warnings and notes are marked, and do not fail)
+    sys.exit(1 if any(f.severity == "error" for f, _ in marked) else 0)
 
 
 @main.command("serve")

@@ -243,6 +243,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "annotate.page": {"zh": "第 {page} 页", "en": "page {page}"},
     "annotate.label.error": {"zh": "错误", "en": "error"},
     "annotate.label.warning": {"zh": "警告", "en": "warning"},
+    "annotate.label.info": {"zh": "提示", "en": "note"},
     "annotate.not_marked": {"zh": "{file}：annotate 只标注 PDF（.pdf）和 Word（.docx）文件", "en": "{file}: annotate marks PDF (.pdf) and Word (.docx) files only"},
     "annotate.summary": {"zh": "标注了 {marked} 个问题（{exact} 个标在数字上，{lines} 个标在所在行或段落，{unplaced} 个无法定位、标在开头）",
                          "en": "{marked} findings marked ({exact} on the figure, {lines} on its line or paragraph, {unplaced} with no place, at the start)"},

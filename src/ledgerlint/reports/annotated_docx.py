@@ -5,7 +5,7 @@ The paragraph or table cell is the one the extraction read the figure from (its 
 as the reader counts them: documents.sources.docx_lines). Within it, the figure's printed text is made a
 run of its own (the run that holds it is split, keeping its formatting) so that the comment covers the
 figure exactly; where the figure is not in the paragraph's plain runs, the comment covers the paragraph.
-A finding with no place is commented on the first paragraph. Errors and warnings only, as for PDF.
+A finding with no place is commented on the first paragraph. Every finding, notes included, as for PDF.
 """
 import copy
 import io

@@ -1,18 +1,19 @@
 """The published PDF with its findings marked on it (`ledgerlint annotate DOC.pdf`).
 
-The pages are copied unchanged; each error and warning becomes a highlight over the figure it is about
-(or, where the figure cannot be found on its line, over the line), with the finding as the note: the
-rule, its title, the message with its arithmetic. An outline (the PDF's bookmarks) lists every finding
-with its page. A finding with no place in the document (a section missing as a whole) is a note on the
-first page. Notes (info) are not marked: they are what the reader could not place, not slips.
+The pages are copied unchanged; each finding becomes a highlight over the figure it is about (or, where
+the figure cannot be found on its line, over the line), with the finding as the note: the rule, its
+title, the message with its arithmetic. Errors are red, warnings yellow, notes (a rule that could not
+be evaluated, a sentence with figures the reader did not place) light blue: the reviewer sees what was
+not checked too. An outline (the PDF's bookmarks) lists every finding with its page. A finding with no
+place in the document (a section missing as a whole) is a note on the first page.
 """
 import io
 
 from ledgerlint.messages import t
 from ledgerlint.paths import value_at
 
-MARKED = ("error", "warning")
-_COLOURS = {"error": "ff8080", "warning": "ffd966"}
+MARKED = ("error", "warning", "info")
+_COLOURS = {"error": "ff8080", "warning": "ffd966", "info": "9fc5e8"}
 
 
 def figure_value(data, path: tuple):
