@@ -32,16 +32,17 @@ def _finish(client, run_id, limit=120):
         time.sleep(0.1)
 
 
-def test_a_run_checks_each_upload_keeps_its_results_and_deletes_the_uploads(tmp_path, monkeypatch):
-    import tempfile
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
+def test_a_run_checks_each_upload_keeps_its_results_and_deletes_the_uploads(tmp_path):
+    left = tmp_path / "data" / "uploads" / "0123456789abcdef"     # a run cut short by a stop of the server
+    left.mkdir(parents=True)
+    (left / "000.pdf").write_bytes(b"%PDF")
     client = create_app(tmp_path / "data").test_client()
+    assert not left.exists()
     files = [(io.BytesIO(EXAMPLE.read_bytes()), "额尔古纳外事办.json"), (io.BytesIO(b"{"), "坏.json")]
     answer = client.post("/runs", data={"files": files}, content_type="multipart/form-data")
     run_id = answer.json["id"]
     _finish(client, run_id)
-    assert list((tmp_path / "tmp").iterdir()) == []                 # uploads deleted with the run
+    assert list((tmp_path / "data" / "uploads").iterdir()) == []   # uploads deleted once read
     page = client.get(f"/runs/{run_id}").get_data(as_text=True)
     assert "额尔古纳外事办.json" in page
     assert "坏.json:1:2: JSON 语法错误" in page                        # the CLI's one line, under the user's name

@@ -1,16 +1,16 @@
 """The runs of `ledgerlint serve`: files uploaded together, checked one after another in a thread of
 their own, and what a reviewer downloads afterwards.
 
-Uploads are written to a temporary folder under names of our own (the number and the suffix; the
-name the user gave is kept for display only), read by the same readers as `check`, and deleted as soon
-as the run has read them. What stays, in the data folder, is what the run produced: each document
+Uploads are written to the run's own folder under the data folder's uploads/ (under names of our own:
+the number and the suffix; the name the user gave is kept for display only), read by the same readers
+as `check`, and deleted as soon as the run has read them; what a run stopped mid-way (the server shut
+down) left there is deleted when the server starts again. What stays, in the data folder, is what the run produced: each document
 annotated, the HTML report, JSON, SARIF and the workbook, and a row of counts in history.sqlite3; a run
 deleted from the history page takes its folder with it. Nothing uploaded is ever executed.
 """
 import json
 import shutil
 import sqlite3
-import tempfile
 import threading
 import time
 import uuid
@@ -45,6 +45,12 @@ class RunStore:
     def __init__(self, folder: FsPath, rules_dir=None):
         self.folder = FsPath(folder)
         (self.folder / "runs").mkdir(parents=True, exist_ok=True, mode=0o700)
+        # uploads of runs cut short by a stop of the server, and those runs' partial results
+        shutil.rmtree(self.folder / "uploads", ignore_errors=True)
+        (self.folder / "uploads").mkdir(mode=0o700)
+        for run in (self.folder / "runs").iterdir():
+            if run.is_dir() and not (run / "results.json").is_file():
+                shutil.rmtree(run, ignore_errors=True)
         self.rules_dir = rules_dir
         self.live: dict[str, Run] = {}
         self._lock = threading.Lock()
@@ -59,7 +65,8 @@ class RunStore:
         """A run of (name, bytes) uploads, checked in a thread; the uploads are in a temporary folder
         until the thread has read them."""
         run = Run(uuid.uuid4().hex[:16], [name for name, _ in uploads], lang)
-        inbox = FsPath(tempfile.mkdtemp(prefix="ledgerlint-upload-"))
+        inbox = self.folder / "uploads" / run.id
+        inbox.mkdir(mode=0o700)
         stored = []
         for index, (name, data) in enumerate(uploads):
             path = inbox / f"{index:03d}{FsPath(name).suffix.lower()}"
