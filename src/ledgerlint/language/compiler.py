@@ -29,6 +29,14 @@ def _call(name, *args):
     return ast.Call(**_AT, func=ast.Name(**_AT, id=name, ctx=ast.Load()), args=list(args), keywords=[])
 
 
+def _read_call(base, keys: tuple):
+    """base.k1.k2…: one key (an element's field, most reads) through _get, several through _path —
+    the same views, budget and trace, one call either way."""
+    if len(keys) == 1:
+        return _call("_get", base, ast.Constant(keys[0], **_AT))
+    return _call("_path", base, ast.Constant(keys, **_AT))
+
+
 def _key_chain(node, index_as=None):
     """(name, keys) of a chain of reads down from a name (a.b["c"] gives ("a", ("b", "c"))), or None.
 
@@ -204,7 +212,7 @@ class _Compiler:
             if chain is not None:  # a.b["c"].d in one call: the common case, and the hot path
                 base, keys = chain
                 self.nodes += len(keys)
-                return _call("_path", base, ast.Constant(keys, **_AT))
+                return _read_call(base, keys)
         return _call("_get", self.walk(node.value, scope, depth, reading=True), key_node)
 
     def _constant_chain(self, node, scope):
@@ -318,7 +326,7 @@ class _Compiler:
             base, keys = ast.Name(**_AT, id=DOC, ctx=ast.Load()), tuple(parts)
         if keys and all(isinstance(p, str) for p in keys):  # text keys only: one call, as for a.b.c
             self.nodes += len(parts)
-            return _call("_path", base, ast.Constant(keys, **_AT))
+            return _read_call(base, keys)
         if head in scope or head in self.bound:
             node = ast.Name(**_AT, id=head, ctx=ast.Load())
         else:
