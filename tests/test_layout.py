@@ -17,6 +17,7 @@ STAGES = {
     "documents": {"language", "rulesets"},
     "checking": {"language", "rulesets", "documents"},
     "reports": {"language", "rulesets", "documents", "checking"},
+    "serve": {"language", "rulesets", "documents", "checking", "reports"},
 }
 FOUNDATION = {"ledgerlint.errors", "ledgerlint.messages", "ledgerlint.version", "ledgerlint.limits",
               "ledgerlint.inputs", "ledgerlint.paths", "ledgerlint.decimaljson", "ledgerlint.writing"}
@@ -80,3 +81,13 @@ def test_each_stage_imports_only_the_stages_before_it():
             if other not in STAGES[own]:
                 wrong.append(f"{module} → {target}")
     assert wrong == []
+
+
+def test_every_package_folder_is_installed():
+    """A package left out of pyproject's list works in a checkout and is missing from the wheel."""
+    import tomllib
+    listed = set(tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    folders = {".".join(("ledgerlint",) + p.parent.relative_to(SRC).parts).removesuffix(".")
+               for p in SRC.rglob("__init__.py")}
+    assert folders - listed == set()
