@@ -91,3 +91,18 @@ def test_every_package_folder_is_installed():
     folders = {".".join(("ledgerlint",) + p.parent.relative_to(SRC).parts).removesuffix(".")
                for p in SRC.rglob("__init__.py")}
     assert folders - listed == set()
+
+
+def test_no_error_message_repeats_the_place_it_is_given():
+    """An error raised with file= is shown as "file:line: message": a message that names {file} itself
+    would show the placeholder (LedgerlintError keeps the file for the place, not for the text)."""
+    from ledgerlint.messages import CATALOG
+    wrong = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")).endswith("Error")
+                    and node.args and isinstance(node.args[0], ast.Constant) and node.args[0].value in CATALOG
+                    and any(k.arg == "file" for k in node.keywords)):
+                if any("{file}" in text for text in CATALOG[node.args[0].value].values()):
+                    wrong.append(f"{path.name}:{node.lineno} {node.args[0].value}")
+    assert wrong == []
