@@ -325,8 +325,9 @@ def extract_cmd(document, output, force, year, rules_dir, lang):
 @RULES
 @LANG
 def annotate_cmd(document, output, force, year, rules_dir, lang):
-    """检查公开的 PDF 或 Word 文件，并在原文上标出每个问题：PDF 高亮数字并附批注、书签列出全部问题；
-    Word 在数字处加批注。原文件不会被改动。退出码：0 没有错误，1 有错误，2 文件无法读取。
+    """检查 PDF 或 Word 文件，并在原文上标出每个问题（写入新文件，原文件不变）。
+
+    PDF 高亮数字并附批注，书签列出全部问题；Word 在数字处加批注。退出码：0 没有错误，1 有错误，2 文件无法读取。
 
     Check a published PDF or Word file and mark each finding in it: on a PDF a highlight over the figure
     with the finding as its note and an outline of them all; in a Word file a comment at the figure. The
