@@ -178,3 +178,14 @@ def test_the_pages_speak_english_on_request(tmp_path):
     _finish(client, run_id)
     page = client.get(f"/runs/{run_id}").get_data(as_text=True)
     assert "Results" in page and "warnings (" in page and "警告" not in page.split("<h2>a.json</h2>")[1].split("“")[0]
+
+
+def test_a_file_past_the_size_limit_is_refused_and_nothing_of_it_kept(tmp_path, monkeypatch):
+    from ledgerlint.serve import runs
+    monkeypatch.setattr(runs, "MAX_UPLOAD_BYTES", 1000)
+    client = create_app(tmp_path / "data").test_client()
+    small = (io.BytesIO(b"{}"), "small.json")
+    large = (io.BytesIO(EXAMPLE.read_bytes()), "large.json")      # about 60 KB
+    answer = client.post("/runs", data={"files": [small, large]}, content_type="multipart/form-data")
+    assert answer.status_code == 400 and answer.json["refused"][0].startswith("large.json：文件超过")
+    assert list((tmp_path / "data" / "uploads").iterdir()) == [] and list((tmp_path / "data" / "runs").iterdir()) == []

@@ -127,14 +127,14 @@ def create_app(data_dir: FsPath, rules_dir=None, lang: str = "zh"):
             if FsPath(name).suffix.lower() not in ACCEPTED:
                 refused.append(words["bad_kind"].format(name=name))
                 continue
-            data = item.stream.read(MAX_UPLOAD_BYTES + 1)
-            if len(data) > MAX_UPLOAD_BYTES:
-                refused.append(words["too_large"].format(name=name, limit=MAX_UPLOAD_BYTES // 1024 // 1024))
-                continue
-            uploads.append((name, data))
+            uploads.append((name, item.stream))
         if refused:
             return jsonify(refused=refused), 400
-        return jsonify(id=store.start(uploads, lang).id)
+        run = store.start(uploads, lang)
+        if isinstance(run, list):       # the names of the files past the size limit
+            limit = MAX_UPLOAD_BYTES // 1024 // 1024
+            return jsonify(refused=[words["too_large"].format(name=name, limit=limit) for name in run]), 400
+        return jsonify(id=run.id)
 
     @app.get("/runs/<run_id>/status")
     def status(run_id):

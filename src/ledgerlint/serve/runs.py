@@ -61,17 +61,22 @@ class RunStore:
     def _db(self):
         return sqlite3.connect(self.folder / "history.sqlite3", timeout=10)
 
-    def start(self, uploads: list, lang: str = "zh") -> Run:
-        """A run of (name, bytes) uploads, checked in a thread; the uploads are in a temporary folder
-        until the thread has read them."""
+    def start(self, uploads: list, lang: str = "zh") -> Run | list:
+        """A run of (name, readable stream) uploads, checked in a thread: each is copied to the run's
+        inbox a block at a time (never held whole in memory) and refused past MAX_UPLOAD_BYTES. The
+        Run, or the names refused (the run is then not started and its inbox removed)."""
         run = Run(uuid.uuid4().hex[:16], [name for name, _ in uploads], lang)
         inbox = self.folder / "uploads" / run.id
         inbox.mkdir(mode=0o700)
-        stored = []
-        for index, (name, data) in enumerate(uploads):
+        stored, too_large = [], []
+        for index, (name, stream) in enumerate(uploads):
             path = inbox / f"{index:03d}{FsPath(name).suffix.lower()}"
-            path.write_bytes(data)
+            if not _copy_bounded(stream, path, MAX_UPLOAD_BYTES):
+                too_large.append(name)
             stored.append(path)
+        if too_large:
+            shutil.rmtree(inbox, ignore_errors=True)
+            return too_large
         with self._lock:
             self.live[run.id] = run
         threading.Thread(target=self._work, args=(run, inbox, stored), daemon=True).start()
@@ -181,3 +186,19 @@ class RunStore:
 
 def _is_id(text: str) -> bool:
     return len(text) == 16 and all(c in "0123456789abcdef" for c in text)
+
+
+def _copy_bounded(stream, path: FsPath, limit: int) -> bool:
+    """Copy `stream` to `path`; False (and nothing kept) once it passes `limit` bytes."""
+    written = 0
+    with open(path, "wb") as out:
+        while True:
+            block = stream.read(1 << 20)
+            if not block:
+                return True
+            written += len(block)
+            if written > limit:
+                break
+            out.write(block)
+    path.unlink()
+    return False
