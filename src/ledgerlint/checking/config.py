@@ -69,9 +69,12 @@ def _read_yaml_config(path: FsPath) -> Config:
 
 
 def _tool_table(path: FsPath) -> dict | None:
+    raw = read_bytes(path, MAX_YAML_BYTES, LedgerlintError)
+    if b"ledgerlint" not in raw:
+        return None      # no [tool.ledgerlint] in any spelling: not parsed (a project's pyproject, every run)
     import tomllib
     try:
-        data = tomllib.loads(read_bytes(path, MAX_YAML_BYTES, LedgerlintError).decode("utf-8-sig"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LedgerlintError("config.bad_toml", file=str(path), reason=str(exc)) from None
     table = data.get("tool", {}).get("ledgerlint") if isinstance(data.get("tool"), dict) else None

@@ -47,11 +47,18 @@ def key(name: str, folders) -> str:
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
+_STAMP: list = []
+
+
 def _code_stamp() -> str:
     """The program's own files, in every stage, and the rule-file schema (a changed compiler must not meet
-    expressions it compiled before, nor a changed schema rules it accepted)."""
-    files = sorted(PACKAGE_DIR.rglob("*.py")) + [RULE_FILE_SCHEMA]
-    return ";".join(f"{p.relative_to(PACKAGE_DIR)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files)
+    expressions it compiled before, nor a changed schema rules it accepted); read once per process (a
+    run asks for it for each rule set it loads)."""
+    if not _STAMP:
+        files = sorted(PACKAGE_DIR.rglob("*.py")) + [RULE_FILE_SCHEMA]
+        stats = ((p, p.stat()) for p in files)
+        _STAMP.append(";".join(f"{p.relative_to(PACKAGE_DIR)}:{st.st_size}:{st.st_mtime_ns}" for p, st in stats))
+    return _STAMP[0]
 
 
 _MAGIC = b"ledgerlint-cache\n"
