@@ -60,6 +60,7 @@ def _key_chain(node, index_as=None):
 class _Compiler:
     def __init__(self, source: str, bound: dict, lead: int = 0):
         self.source = source
+        self._lines = None      # the source as UTF-8 lines, split once for every literal's text
         self.lead = lead              # the spaces stripped before `source`, for offsets into the text as written
         self.bound = bound            # names bound for the whole expression (`as`) -> static path or None
         self.constants: dict = {}
@@ -79,6 +80,12 @@ class _Compiler:
         raise ExpressionError(key, column=column, offset=offset, **params)
 
     # -- helpers ------------------------------------------------------------------------------------
+    def segment(self, node) -> str:
+        """The source text of `node` (ast.get_source_segment without splitting the source each time)."""
+        if self._lines is None:
+            self._lines = self.source.encode().split(b"\n")
+        return _segment(self._lines, node)
+
     def constant(self, value) -> ast.Name:
         name = f"_k{len(self.constants)}"
         self.constants[name] = value
@@ -179,7 +186,7 @@ class _Compiler:
                 self.fail("expr.long_string", node, limit=MAX_STRING)
             return ast.Constant(value, **_AT)
         if isinstance(value, (int, float)):
-            text = ast.get_source_segment(self.source, node) or repr(value)
+            text = self.segment(node) or repr(value)
             if sum(ch.isdigit() for ch in text) > MAX_LITERAL_DIGITS:
                 self.fail("expr.long_number", node, limit=MAX_LITERAL_DIGITS)
             try:
