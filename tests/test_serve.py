@@ -189,3 +189,12 @@ def test_a_file_past_the_size_limit_is_refused_and_nothing_of_it_kept(tmp_path, 
     answer = client.post("/runs", data={"files": [small, large]}, content_type="multipart/form-data")
     assert answer.status_code == 400 and answer.json["refused"][0].startswith("large.json：文件超过")
     assert list((tmp_path / "data" / "uploads").iterdir()) == [] and list((tmp_path / "data" / "runs").iterdir()) == []
+
+
+def test_a_name_with_markup_is_shown_as_text(tmp_path):
+    client = create_app(tmp_path / "data").test_client()
+    name = "a<img src=x onerror=alert(1)>.json"
+    run_id = client.post("/runs", data={"files": [(io.BytesIO(b"{"), name)]}, content_type="multipart/form-data").json["id"]
+    _finish(client, run_id)
+    page = client.get(f"/runs/{run_id}").get_data(as_text=True)
+    assert "<img" not in page and "a&lt;img src=x onerror=alert(1)&gt;.json" in page
