@@ -13,8 +13,7 @@ from helpers.figures import seed_document
 from ledgerlint.cli import main
 from ledgerlint.documents.doctext import normalise, read_lines
 from ledgerlint.documents.locate import printed_forms
-from ledgerlint.paths import parse_path
-from ledgerlint.reports.annotated_pdf import figure_value
+from ledgerlint.paths import parse_path, value_at as figure_value
 
 REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
 

@@ -198,3 +198,19 @@ def test_a_name_with_markup_is_shown_as_text(tmp_path):
     _finish(client, run_id)
     page = client.get(f"/runs/{run_id}").get_data(as_text=True)
     assert "<img" not in page and "a&lt;img src=x onerror=alert(1)&gt;.json" in page
+
+
+def test_a_marked_copy_that_cannot_be_made_is_said_on_the_page(tmp_path, monkeypatch):
+    from helpers.documents import build_docx
+    from ledgerlint.reports import annotated_docx
+
+    def broken(*args, **kwargs):
+        raise ValueError("no")
+    monkeypatch.setattr(annotated_docx, "annotate_docx", broken)
+    document = build_docx(read_lines(seed_document()), tmp_path / "单位.docx")
+    client = create_app(tmp_path / "data").test_client()
+    run_id = client.post("/runs", data={"files": [(io.BytesIO(document.read_bytes()), "单位.docx")]},
+                         content_type="multipart/form-data").json["id"]
+    _finish(client, run_id)
+    page = client.get(f"/runs/{run_id}").get_data(as_text=True)
+    assert "未能生成标注后的文件（ValueError）" in page and "SR-003" in page and 'class="annotated"' not in page

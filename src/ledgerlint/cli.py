@@ -344,22 +344,17 @@ def annotate_cmd(document, output, force, year, rules_dir, lang):
         checker = Checker(rules_dir=rules_dir, year=year, lang=lang)
         report, extraction = checker.check_with_extraction(document)
         if suffix == ".pdf":
-            from ledgerlint.reports.annotated_pdf import annotate_pdf
-            data, marked = annotate_pdf(document, report, extraction.disclosure, lang)
-            exact = sum(1 for _, box in marked if box is not None and box.exact)
-            unplaced = sum(1 for _, box in marked if box is None)
+            from ledgerlint.reports.annotated_pdf import annotate_pdf as annotate
         else:
-            from ledgerlint.reports.annotated_docx import annotate_docx
-            data, marked = annotate_docx(document, report, extraction.disclosure, lang)
-            exact = sum(1 for _, how in marked if how == "figure")
-            unplaced = sum(1 for _, how in marked if how == "first")
+            from ledgerlint.reports.annotated_docx import annotate_docx as annotate
+        data, marked = annotate(document, report, extraction.disclosure, lang)
         write_new(output, data, force, [document])
     except LedgerlintError as exc:
         _fail(exc, lang)
         sys.exit(2)
+    from ledgerlint.reports.marks import summary
     click.echo(t("output.written", lang, path=output), err=True)
-    click.echo(t("annotate.summary", lang, marked=len(marked), exact=exact, lines=len(marked) - exact - unplaced,
-                 unplaced=unplaced), err=True)
+    click.echo(summary(marked, lang), err=True)
     # as `check` exits: 1 where an error was found (warnings and notes are marked, and do not fail)
     sys.exit(1 if any(f.severity == "error" for f, _ in marked) else 0)
 

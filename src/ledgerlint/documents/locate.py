@@ -58,7 +58,8 @@ def locate(pdf_path, wanted: list) -> list:
                 continue
             page = pdf.pages[number - 1]
             lines = text_lines(page.chars, (round(page.width), round(page.height)))
-            words = page.extract_words(return_chars=True)
+            # in reading order once per page: each figure is the first match from its line down
+            words = sorted(page.extract_words(return_chars=True), key=lambda w: (round(w["top"]), w["x0"]))
             for index, line, value in asks:
                 if not line or not 1 <= line <= len(lines):
                     continue
@@ -71,9 +72,7 @@ def _box(page: int, lines: list, line: int, words: list, pattern) -> Box:
     start = lines[line - 1]
     below = lines[min(line - 1 + _PARAGRAPH_LINES, len(lines) - 1)].bottom
     if pattern is not None:
-        near = sorted((w for w in words if start.top - 2 <= w["top"] <= below + 2),
-                      key=lambda w: (round(w["top"]), w["x0"]))
-        for word in near:
+        for word in (w for w in words if start.top - 2 <= w["top"] <= below + 2):
             hit = pattern.search(word["text"])
             if hit is None:
                 continue

@@ -496,11 +496,10 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
     expression.is_path = compiler.static_path(body, {}) is not None
     if with_sides and isinstance(body, ast.Compare) and len(body.ops) == 1 and type(body.ops[0]) in _CMPOPS:
         # the sides as the comparison's own compiled operands: no second parse or walk of their text
-        lines = text.encode().split(b"\n")
         left, right = rewritten.body.args
-        expression.sides = (_side(_segment(lines, body.left), left, compiler.constants, tolerance),
+        expression.sides = (_side(compiler.segment(body.left), left, compiler.constants, tolerance),
                             _CMP_SYMBOL[type(body.ops[0])],
-                            _side(_segment(lines, body.comparators[0]), right, compiler.constants, tolerance))
+                            _side(compiler.segment(body.comparators[0]), right, compiler.constants, tolerance))
     return expression
 
 

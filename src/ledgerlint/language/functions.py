@@ -5,6 +5,7 @@ only the values of views.py and raise NotEvaluated for anything else, so no Pyth
 FUNCTIONS is the fixed list of names a rule may call, each with its arity; each function's docstring is
 its documentation.
 """
+import functools
 import re
 import threading
 import time
@@ -263,14 +264,10 @@ def make_comparisons(tol):
     return {"_eq": eq, "_ne": ne, "_lt": lt, "_le": le, "_gt": gt, "_ge": ge}
 
 
-_EXACT_EQ: list = []
-
-
+@functools.cache
 def _exact_eq():
     """== without tolerance, made once (`in` over a list compares each element with it)."""
-    if not _EXACT_EQ:
-        _EXACT_EQ.append(make_comparisons(n.ZERO)["_eq"])
-    return _EXACT_EQ[0]
+    return make_comparisons(n.ZERO)["_eq"]
 
 
 def op_in(item, container):

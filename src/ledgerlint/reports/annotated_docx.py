@@ -10,29 +10,30 @@ A finding with no place is commented on the first paragraph. Every finding, note
 import copy
 import io
 
-from ledgerlint.reports.annotated_pdf import MARKED, figure_value, note_text
+from ledgerlint.paths import value_at
+from ledgerlint.reports.marks import ON_FIGURE, ON_LINE, UNPLACED, note_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def annotate_docx(source, report, disclosure: dict, lang: str = "zh") -> tuple[bytes, list]:
-    """(the commented file's bytes, [(finding, "figure" | "paragraph" | "first")] in the order written)."""
+    """(the commented file's bytes, [(finding, how it was placed: marks.ON_FIGURE …)] in report order)."""
     from ledgerlint.documents.locate import printed_forms
     from ledgerlint.documents.sources import docx_lines, open_docx
     document = open_docx(source)
     pages = docx_lines(document)
     marked = []
-    for finding in (f for f in report.findings if f.severity in MARKED):
+    for finding in report.findings:
         anchor = _anchor(pages, finding.page, finding.line)
-        runs, how = None, "first"
+        runs, how = None, UNPLACED
         if anchor is not None:
             paragraphs = anchor.paragraphs if hasattr(anchor, "paragraphs") else [anchor]
-            pattern = printed_forms(figure_value(disclosure, finding.path))
+            pattern = printed_forms(value_at(disclosure, finding.path))
             runs = _figure_runs(paragraphs, pattern) if pattern is not None else None
-            how = "figure" if runs else "paragraph"
+            how = ON_FIGURE if runs else ON_LINE
             runs = runs or next((p.runs for p in paragraphs if p.runs), None)
         if not runs:
-            how = "first"
+            how = UNPLACED
             runs = next((p.runs for p in document.paragraphs if p.runs), None) or [document.paragraphs[0].add_run("")]
         document.add_comment(runs, text=note_text(finding, lang), author="ledgerlint", initials="LL")
         marked.append((finding, how))
@@ -70,6 +71,7 @@ def _figure_runs(paragraphs: list, pattern) -> list | None:
 def _split_at(runs: list, offset: int) -> int | None:
     """The index of the run that starts at character `offset` of the runs' text, splitting the run that
     holds it in two (both keep its formatting); None where that run holds more than text."""
+    from docx.text.run import Run
     at = 0
     for index, run in enumerate(runs):
         length = len(run.text)
@@ -78,15 +80,10 @@ def _split_at(runs: list, offset: int) -> int | None:
         if at < offset < at + length:
             if any(child.tag not in (_W + "rPr", _W + "t") for child in run._r):
                 return None
-            cut = offset - at
-            tail = copy.deepcopy(run._r)
+            cut, whole = offset - at, run.text
+            tail = copy.deepcopy(run._r)            # the same formatting (rPr); text set below
             run._r.addnext(tail)
-            whole = run.text
-            run.text = whole[:cut]
-            for child in list(tail):
-                if child.tag == _W + "t":
-                    tail.remove(child)
-            from docx.text.run import Run
+            run.text = whole[:cut]                  # the text setter keeps the rPr, replaces the rest
             Run(tail, run._parent).text = whole[cut:]
             return index + 1
         at += length

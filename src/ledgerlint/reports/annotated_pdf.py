@@ -11,30 +11,20 @@ import io
 
 from ledgerlint.messages import t
 from ledgerlint.paths import value_at
+from ledgerlint.reports.marks import ON_FIGURE, ON_LINE, UNPLACED, note_text
 
-MARKED = ("error", "warning", "info")
 _COLOURS = {"error": "ff8080", "warning": "ffd966", "info": "9fc5e8"}
 
 
-def figure_value(data, path: tuple):
-    """The value at `path` in the extracted disclosure, or None."""
-    return value_at(data, path)
-
-
-def note_text(finding, lang: str) -> str:
-    severity = t(f"annotate.label.{finding.severity}", lang)
-    return f"[{severity}] {finding.rule} {finding.title}\n{finding.message}"
-
-
 def annotate_pdf(source, report, disclosure: dict, lang: str = "zh") -> tuple[bytes, list]:
-    """(the annotated PDF's bytes, [(finding, Box or None)] in the order marked)."""
+    """(the annotated PDF's bytes, [(finding, how it was placed: marks.ON_FIGURE …)] in report order)."""
     from pypdf import PdfWriter
     from pypdf.annotations import Highlight, Text
     from pypdf.generic import ArrayObject, FloatObject, NameObject, TextStringObject
 
     from ledgerlint.documents.locate import locate
-    marked = [f for f in report.findings if f.severity in MARKED]
-    boxes = locate(source, [(f.page, f.line, figure_value(disclosure, f.path)) for f in marked])
+    marked = report.findings
+    boxes = locate(source, [(f.page, f.line, value_at(disclosure, f.path)) for f in marked])
     writer = PdfWriter(clone_from=str(source))
     for finding, box in zip(marked, boxes):
         note = TextStringObject(note_text(finding, lang))
@@ -60,4 +50,5 @@ def annotate_pdf(source, report, disclosure: dict, lang: str = "zh") -> tuple[by
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue(), list(zip(marked, boxes))
+    hows = [UNPLACED if box is None else ON_FIGURE if box.exact else ON_LINE for box in boxes]
+    return out.getvalue(), list(zip(marked, hows))

@@ -6,6 +6,7 @@ ledgerlint, else ~/.cache/ledgerlint), is private to the user (0700), is safe to
 never trusted blindly: an entry carries a BLAKE2 digest of its content, checked before anything in it is
 unpickled, and any problem reading it means the rule set is simply built again. Set LEDGERLINT_NO_CACHE=1
 to bypass it."""
+import functools
 import os
 import pickle
 import sys
@@ -47,18 +48,14 @@ def key(name: str, folders) -> str:
     return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
-_STAMP: list = []
-
-
+@functools.cache
 def _code_stamp() -> str:
     """The program's own files, in every stage, and the rule-file schema (a changed compiler must not meet
     expressions it compiled before, nor a changed schema rules it accepted); read once per process (a
     run asks for it for each rule set it loads)."""
-    if not _STAMP:
-        files = sorted(PACKAGE_DIR.rglob("*.py")) + [RULE_FILE_SCHEMA]
-        stats = ((p, p.stat()) for p in files)
-        _STAMP.append(";".join(f"{p.relative_to(PACKAGE_DIR)}:{st.st_size}:{st.st_mtime_ns}" for p, st in stats))
-    return _STAMP[0]
+    files = sorted(PACKAGE_DIR.rglob("*.py")) + [RULE_FILE_SCHEMA]
+    stats = ((p, p.stat()) for p in files)
+    return ";".join(f"{p.relative_to(PACKAGE_DIR)}:{st.st_size}:{st.st_mtime_ns}" for p, st in stats)
 
 
 _MAGIC = b"ledgerlint-cache\n"

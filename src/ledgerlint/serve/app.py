@@ -18,7 +18,8 @@ _TEXT = {
            "unreadable": "无法读取", "delete": "删除", "when": "时间", "files": "文件数", "back": "返回上传页",
            "too_many": "一次最多上传 {limit} 个文件", "too_large": "{name}：文件超过 {limit} MB",
            "bad_kind": "{name}：只能检查 .pdf、.docx、.txt、.json 文件", "nothing": "没有选择文件",
-           "place": "第{page}页第{line}行", "line": "第{line}行", "running": "正在检查……"},
+           "place": "第{page}页第{line}行", "line": "第{line}行", "running": "正在检查……",
+           "not_annotated": "未能生成标注后的文件（{reason}），检查结果不受影响"},
     "en": {"title": "ledgerlint: checking final-accounts disclosures", "drop": "Drop the files to check here, or click to choose (PDF, Word, text, JSON; several at once)",
            "check": "Check", "progress": "{done} of {total} files checked", "results": "Results",
            "history": "History", "file": "file", "errors": "errors", "warnings": "warnings", "notes": "notes",
@@ -27,7 +28,8 @@ _TEXT = {
            "unreadable": "unreadable", "delete": "delete", "when": "when", "files": "files", "back": "back to the upload page",
            "too_many": "at most {limit} files at once", "too_large": "{name}: larger than {limit} MB",
            "bad_kind": "{name}: only .pdf, .docx, .txt and .json files are checked", "nothing": "no file chosen",
-           "place": "page {page}, line {line}", "line": "line {line}", "running": "checking…"},
+           "place": "page {page}, line {line}", "line": "line {line}", "running": "checking…",
+           "not_annotated": "the marked copy could not be made ({reason}); the findings stand"},
 }
 
 _STYLE = """body{font-family:system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
@@ -78,6 +80,7 @@ _RESULTS = """<!doctype html><html lang="{{ 'zh-CN' if lang == 'zh' else 'en' }}
 {% for f in run.files %}<section class="file" id="f{{ f.index }}"><h2>{{ f.name }}</h2>
 {% if f.error %}<p class="refused">{{ f.error }}</p>{% else %}
 {% if f.annotated %}<p><a class="annotated" href="/runs/{{ run.id }}/files/{{ f.annotated }}">{{ T.annotated }}</a></p>{% endif %}
+{% if f.not_annotated %}<p class="refused">{{ T.not_annotated.format(reason=f.not_annotated) }}</p>{% endif %}
 {% if not f.findings %}<p>{{ T.none }}</p>{% endif %}
 {% for severity in ("error", "warning", "info") %}{% set group = f.findings|selectattr("severity", "equalto", severity)|list %}
 {% if group %}<h3 class="{{ severity }}">{{ T[severity] }}{{ "（%d）" % group|length if lang == "zh" else " (%d)" % group|length }}</h3>

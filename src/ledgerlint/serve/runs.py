@@ -107,9 +107,8 @@ class RunStore:
         except Exception as exc:  # noqa: BLE001 - one file's failure is its line on the page, not the run's end
             if not isinstance(exc, LedgerlintError):
                 exc = LedgerlintError("serve.failed", file=str(path), reason=type(exc).__name__)
-            # the CLI's one line, with the name the user knows instead of our temporary one
-            entry["error"] = exc.render(lang).replace(str(path), name)
-            exc.file = name
+            exc.file = name     # the CLI's one line, at the name the user knows instead of ours
+            entry["error"] = exc.render(lang)
             unreadable.append(exc)
             return entry
         report.file = name
@@ -129,8 +128,8 @@ class RunStore:
                 target = f"{index:03d}.checked{suffix}"
                 (out / target).write_bytes(data)
                 entry["annotated"] = target
-            except Exception:  # noqa: BLE001 - the findings stand without the marked copy
-                entry["annotated"] = None
+            except Exception as exc:  # noqa: BLE001 - the findings stand without the marked copy, which says why
+                entry["not_annotated"] = type(exc).__name__
         return entry
 
     def _reports(self, checker, reports, unreadable, out, lang) -> None:
