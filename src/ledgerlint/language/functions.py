@@ -99,17 +99,8 @@ def op_get(container, key):
     if type(container) is Obj and type(key) is str:
         value = container._views.get(key, ABSENT)
         if value is ABSENT:
-            raw = container.raw
-            if key in raw:
-                item = raw[key]
-                kind = type(item)   # views.wrap, inline for the two commonest kinds (as in op_path)
-                if kind is Decimal:
-                    value = stated(item, container.path + (key,))
-                elif kind is dict:
-                    value = Obj(item, container.path + (key,))
-                else:
-                    value = wrap(item, container.path + (key,))
-                container._views[key] = value
+            if key in container.raw:
+                value = container._views[key] = wrap(container.raw[key], container.path + (key,))
             else:
                 value = Missing(container.path + (key,))
     else:
