@@ -11,6 +11,7 @@ Why per page geometry: tables sit on landscape pages (842 pt wide) and prose on 
 A line of prose is full when it reaches the right edge of the prose on pages of its own size, not the
 widest line of the whole file, or no portrait line would ever count as wrapped.
 """
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -42,37 +43,62 @@ class TextLine:
 
 
 def text_lines(chars: list[dict], page_size: tuple, settings: LayoutSettings = SETTINGS) -> list[TextLine]:
-    """The characters (pdfplumber's dicts) as lines, top to bottom, each read left to right."""
-    bands: list[list] = []      # [top, bottom, chars] of each line, in order of their top
+    """The characters (pdfplumber's dicts) as lines, top to bottom, each read left to right.
+
+    A line is made of its visible characters: its box is their ink, not a space after the last word
+    (a trailing space would make a short line look full). A space character only says where a space
+    goes between two of them, and a run of spaces is one space: PDF readers disagree on how many of a
+    run they keep (PDFium drops repeated and trailing ones), and no figure or word depends on it."""
+    bands: list[list] = []      # [top, bottom, chars, spaces] of each line, in order of their top
+    spaces = []
     for char in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if not char["text"].strip() and char["text"] != " ":
+        if not char["text"].strip():
+            if char["text"] == " ":
+                spaces.append(char)
             continue
-        height = max(char["bottom"] - char["top"], 0.1)
-        home = None
-        for band in reversed(bands[-8:]):     # chars come by their top: only the last bands can hold one
-            overlap = min(band[1], char["bottom"]) - max(band[0], char["top"])
-            if overlap >= settings.line_overlap * min(height, band[1] - band[0]):
-                home = band
-                break
+        home = _band(bands, char, settings)
         if home is None:
-            bands.append([char["top"], char["bottom"], [char]])
+            bands.append([char["top"], char["bottom"], [char], []])
         else:
             home[2].append(char)
-    return [line for line in (_line(band[2], page_size, settings) for band in bands) if line.text.strip()]
+    for space in spaces:        # after every line has its band: a space may sort before its line's first character
+        home = _band(bands, space, settings, everywhere=True)
+        if home is not None:
+            home[3].append(space)
+    return [_line(band[2], band[3], page_size, settings) for band in bands]
 
 
-def _line(chars: list[dict], page_size: tuple, settings: LayoutSettings) -> TextLine:
+def _band(bands: list, char: dict, settings: LayoutSettings, everywhere: bool = False) -> list | None:
+    """The line whose band the character overlaps by enough of its height: among the last ones while
+    the characters come by their top, else among all."""
+    height = max(char["bottom"] - char["top"], 0.1)
+    for band in reversed(bands if everywhere else bands[-8:]):
+        overlap = min(band[1], char["bottom"]) - max(band[0], char["top"])
+        # to a thousandth of a point: readers differ in float precision, and a row of a table whose
+        # cells sit half a line apart is exactly on the threshold
+        if overlap >= settings.line_overlap * min(height, band[1] - band[0]) - 0.001:
+            return band
+    return None
+
+
+def _line(chars: list[dict], spaces: list[dict], page_size: tuple, settings: LayoutSettings) -> TextLine:
     chars = sorted(chars, key=lambda c: c["x0"])
+    middles = sorted((space["x0"] + space["x1"]) / 2 for space in spaces)
     pieces, previous = [], None
     for char in chars:
-        if previous is not None and char["x0"] - previous["x1"] > settings.space_gap and char["text"] != " " \
-                and previous["text"] != " ":
+        if previous is not None and (char["x0"] - previous["x1"] > settings.space_gap
+                                     or _between(middles, previous, char)):
             pieces.append(" ")
         pieces.append(char["text"])
         previous = char
-    text = "".join(pieces).strip()
-    return TextLine(text, chars[0]["x0"], max(c["x1"] for c in chars), min(c["top"] for c in chars),
+    return TextLine("".join(pieces), chars[0]["x0"], max(c["x1"] for c in chars), min(c["top"] for c in chars),
                     max(c["bottom"] for c in chars), _first_piece(chars), page_size)
+
+
+def _between(middles: list, before: dict, after: dict) -> bool:
+    """A space character's middle lies between the middles of two neighbouring characters."""
+    start = bisect.bisect_right(middles, (before["x0"] + before["x1"]) / 2)
+    return start < len(middles) and middles[start] < (after["x0"] + after["x1"]) / 2
 
 
 _OPENING = "（([“‘《〈【"

@@ -10,6 +10,7 @@ paragraphs and table cells of each page. python-docx and pdfplumber are imported
 read, so checking JSON costs nothing more.
 """
 import bisect
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -191,10 +192,55 @@ def _row_cells(row) -> list[tuple]:
     return cells
 
 
-def _pdf_pages(path: FsPath) -> list[list[tuple]]:
+def _pdf_pages(path: FsPath, reader: str | None = None) -> list[list[tuple]]:
     """Pages of (line on the page, text). A paragraph wrapped over several lines of the page (its lines
     run to the right edge) is joined into one line again, so that a sentence is never cut by the layout;
-    it keeps the number of its first line. Ruled tables become tab-cell lines at the line they start on."""
+    it keeps the number of its first line. Ruled tables become tab-cell lines at the line they start on.
+
+    Each page is read with PDFium where it reads it as pdfplumber would (ledgerlint.documents.pdfium_page),
+    else with pdfplumber. `reader="pdfplumber"`, or LEDGERLINT_PDF_READER=pdfplumber in the environment,
+    reads every page with pdfplumber: the tests compare the two, and a user can rule PDFium out."""
+    reader = reader or os.environ.get("LEDGERLINT_PDF_READER", "pdfium")
+    pages = _pdfium_pages(path) if reader == "pdfium" else None
+    if pages is None or None in pages:
+        pages = _pdfplumber_pages(path, pages)
+    if not any(text.strip() for page in pages for _, text, _ in page):
+        raise DisclosureError("document.no_text", file=str(path))
+    return _join_wrapped(pages)
+
+
+def _pdfium_pages(path: FsPath) -> list | None:
+    """The lines of each page PDFium reads as pdfplumber would, None for each page it does not; None for
+    the whole file where PDFium cannot open it (pdfplumber then says why, or reads it after all)."""
+    try:
+        import pypdfium2
+        from ledgerlint.documents.pdfium_page import LOCK, read_page
+    except ImportError:      # pragma: no cover - installed with pdfplumber
+        return None
+    with LOCK:
+        try:
+            document = pypdfium2.PdfDocument(str(path))
+        except Exception:      # a broken file, or one PDFium refuses: pdfplumber's message is the one users get
+            return None
+        try:
+            if len(document) > MAX_PAGES:
+                raise DisclosureError("document.too_many_pages", file=str(path), pages=len(document),
+                                      limit=MAX_PAGES)
+            pages = []
+            for index in range(len(document)):
+                page = read_page(document, index)
+                pages.append(None if page is None else _pdf_page_lines(page))
+        except DisclosureError:
+            raise
+        except Exception:      # a page PDFium read in a way the layout cannot use: pdfplumber reads the file
+            return None
+        finally:
+            document.close()
+    return pages
+
+
+def _pdfplumber_pages(path: FsPath, pages: list | None) -> list:
+    """The lines of every page with pdfplumber, or of the pages still None in `pages`."""
     try:
         import pdfplumber
     except ImportError:      # pragma: no cover - a dependency of the package
@@ -205,17 +251,17 @@ def _pdf_pages(path: FsPath) -> list[list[tuple]]:
             if len(pdf.pages) > MAX_PAGES:
                 raise DisclosureError("document.too_many_pages", file=str(path), pages=len(pdf.pages),
                                       limit=MAX_PAGES)
-            pages = []
-            for page in pdf.pages:
-                pages.append(_pdf_page_lines(page))
+            if pages is None or len(pages) != len(pdf.pages):
+                pages = [None] * len(pdf.pages)
+            for index, page in enumerate(pdf.pages):
+                if pages[index] is None:
+                    pages[index] = _pdf_page_lines(page)
                 page.close()        # its characters and objects are freed once its lines are read
     except DisclosureError:
         raise
     except Exception as exc:   # pdfminer raises many kinds for a broken file
         raise DisclosureError("document.unreadable", file=str(path), reason=str(exc) or type(exc).__name__) from None
-    if not any(text.strip() for page in pages for _, text, _ in page):
-        raise DisclosureError("document.no_text", file=str(path))
-    return _join_wrapped(pages)
+    return pages
 
 
 def _pdf_page_lines(page) -> list[tuple]:

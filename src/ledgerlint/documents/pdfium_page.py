@@ -1,0 +1,247 @@
+"""A PDF page read with PDFium (pypdfium2, installed with pdfplumber): the characters and the ruling
+lines that pdfplumber would give for it, in pdfplumber's own form, about twenty times faster.
+
+Why: reading a published PDF was almost all pdfminer's work (its content-stream parser is pure Python),
+and bureau staff read hundreds of them. PDFium parses in C. The page it gives is what
+ledgerlint.documents.sources reads from a pdfplumber page — `chars`, `width`, `height`,
+`find_tables()` — so one line builder serves both, and the tables are found by pdfplumber's own table
+finder over these edges: the cells are the ones pdfplumber finds.
+
+What it reproduces of pdfminer, so that both readers give the same lines (a test compares them on the
+real documents): a character's box runs from its origin to its advance across, and from the font's
+descent below the baseline to one font size above it; the spaces PDFium generates between words are
+left out (pdfplumber only has the document's own); a path becomes the edges pdfminer's lines, rects
+and curves give it (a two-point path is a line, whatever its slope; a curve keeps only its axis-aligned
+sides). A page this does not cover the same way — rotated, cropped, turned text, a character without
+Unicode — is None, and the caller reads that page with pdfplumber.
+
+PDFium is not thread-safe: every call into it holds one lock (`ledgerlint serve` checks in threads).
+"""
+import ctypes
+import threading
+
+LOCK = threading.Lock()
+
+_MOVETO = 2
+_SPACE = 0.25       # of the font size: the width given to a space PDFium's text page left out
+_BEZIERTO = 1
+
+
+class PdfiumPage:
+    """What ledgerlint.documents.sources reads of a pdfplumber page, from PDFium's parse of it."""
+
+    def __init__(self, width: float, height: float, chars: list, edges: list):
+        self.width = width
+        self.height = height
+        self.chars = chars
+        self.edges = edges
+        self.bbox = (0, 0, width, height)
+
+    def find_tables(self):
+        from pdfplumber.table import TableFinder
+        return TableFinder(self).tables       # the default settings, as pdfplumber's page.find_tables()
+
+    def close(self) -> None:
+        """Nothing to free: the characters and edges are plain dicts."""
+
+
+def read_page(document, index: int) -> PdfiumPage | None:
+    """Page `index` of a pypdfium2 PdfDocument, or None where only pdfplumber reads it the same way.
+    Call with LOCK held."""
+    import pypdfium2.raw as raw
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        if page.get_rotation() % 360 or not _at_origin(raw, page.raw, width, height):
+            return None
+        found = _chars(raw, page, height)
+        if found is None:
+            return None
+        chars, read = found
+        edges: list = []
+        _objects(raw, page.raw, height, read, chars, edges)
+        return PdfiumPage(width, height, chars, edges)
+    finally:
+        page.close()
+
+
+def _at_origin(raw, page, width: float, height: float) -> bool:
+    """The page's boxes (its own, or those it inherits) begin at the origin and are the page's size:
+    then PDFium's coordinates are pdfplumber's."""
+    box = raw.FS_RECTF()
+    if not raw.FPDF_GetPageBoundingBox(page, ctypes.byref(box)):
+        return False
+    if (box.left, box.bottom, box.right, box.top) != (0, 0, width, height):
+        return False
+    edges = [ctypes.c_float() for _ in range(4)]
+    for own in (raw.FPDFPage_GetMediaBox, raw.FPDFPage_GetCropBox):
+        if own(page, *edges) and tuple(edge.value for edge in edges) != (0, 0, width, height):
+            return False
+    return True
+
+
+def _chars(raw, page, height: float) -> tuple[list, set] | None:
+    """pdfplumber's character dicts (the keys its table text and our layout read) and the text objects
+    they come from, or None where a character is turned or has no Unicode."""
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        box = raw.FS_RECTF()
+        matrix = raw.FS_MATRIX()
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        descents: dict = {}
+        chars, read = [], set()
+        for k in range(raw.FPDFText_CountChars(handle)):
+            if raw.FPDFText_IsGenerated(handle, k):
+                continue          # a space or line break PDFium inferred; pdfplumber only has real ones
+            code = raw.FPDFText_GetUnicode(handle, k)
+            if raw.FPDFText_HasUnicodeMapError(handle, k) == 1 or code in (0, 0xFFFE, 0xFFFF):
+                return None       # pdfminer writes such a character as "(cid:N)"
+            raw.FPDFText_GetMatrix(handle, k, ctypes.byref(matrix))
+            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+                return None       # turned or mirrored text: pdfminer's box of it is another shape
+            raw.FPDFText_GetLooseCharBox(handle, k, ctypes.byref(box))
+            raw.FPDFText_GetCharOrigin(handle, k, ox, oy)
+            size = raw.FPDFText_GetFontSize(handle, k)
+            text_object = raw.FPDFText_GetTextObject(handle, k)
+            read.add(_address(text_object))
+            below = _descent(raw, raw.FPDFTextObj_GetFont(text_object), size, descents)
+            if below is None:
+                return None
+            chars.append(_char(chr(code), box.left, box.right, oy.value, below, size, matrix.d, height))
+        return chars, read
+    finally:
+        textpage.close()
+
+
+def _address(handle) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value
+
+
+def _descent(raw, font, size: float, known: dict) -> float | None:
+    """How far the font reaches below the baseline at `size`, in text space (negative), as pdfminer
+    takes it from the font descriptor; one font serves many characters."""
+    key = (_address(font), size)
+    if key not in known:
+        descent = ctypes.c_float()
+        if not raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(descent)):
+            return None
+        known[key] = -abs(descent.value)     # pdfminer forces a descent below the baseline
+    return known[key]
+
+
+def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size: float, scale: float,
+          height: float) -> dict:
+    """pdfminer's box of a character: from its descent below the baseline to one font size above."""
+    bottom = height - (baseline + descent * scale)
+    top = bottom - size * scale
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
+            "height": bottom - top, "size": size * scale, "upright": True}
+
+
+def _objects(raw, container, height: float, read: set, chars: list, edges: list, outer=None,
+             depth: int = 0) -> None:
+    """The edges of every path on the page, those inside form XObjects too (their matrix composed with
+    the form's), into `edges`; a space for every text object with no ink, into `chars`.
+
+    Why the spaces: PDFium's text page leaves out a text object whose glyphs have no extent — the runs
+    of spaces Word writes apart from the words — where pdfplumber has their space characters; the line
+    builder needs to know a space stood between two words ("合计 1,234.56")."""
+    if depth > 8:
+        return                # forms nested deeper than any real document: left out, not looped over
+    in_form = depth > 0
+    count = raw.FPDFFormObj_CountObjects(container) if in_form else raw.FPDFPage_CountObjects(container)
+    matrix = raw.FS_MATRIX()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    size = ctypes.c_float()
+    descents: dict = {}
+    for i in range(count):
+        obj = raw.FPDFFormObj_GetObject(container, i) if in_form else raw.FPDFPage_GetObject(container, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT):
+            continue
+        if kind == raw.FPDF_PAGEOBJ_TEXT and _address(obj) in read:
+            continue
+        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        here = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        if outer is not None:
+            here = _compose(here, outer)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            _objects(raw, obj, height, read, chars, edges, here, depth + 1)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            for points, shape in _subpaths(raw, obj, here):
+                edges.extend(_edges(points, shape, height))
+        elif raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and abs(right.value - left.value) < 0.01 \
+                and raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)) and not here[1] and not here[2]:
+            below = _descent(raw, raw.FPDFTextObj_GetFont(obj), size.value, descents)
+            if below is not None:     # a space a quarter of an em wide: its own advance is not told
+                start = here[4]
+                chars.append(_char(" ", start, start + _SPACE * size.value * here[0], here[5], below, size.value,
+                                   here[3], height))
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix of applying `inner`, then `outer` (PDF matrices, row vectors)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _subpaths(raw, path, m: tuple):
+    """Each subpath as (points in page space, shape): the shape is pdfminer's string of operators
+    ("m", "l", "c" for a Bézier's end point, "h" for a close, which repeats the start point)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list = []
+    shape: list = []
+    bezier = 0
+    for i in range(raw.FPDFPath_CountSegments(path)):
+        segment = raw.FPDFPath_GetPathSegment(path, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        point = (m[0] * x.value + m[2] * y.value + m[4], m[1] * x.value + m[3] * y.value + m[5])
+        if kind == _MOVETO:
+            if points:
+                yield points, shape
+            points, shape, bezier = [point], ["m"], 0
+            continue
+        if not points:
+            points, shape = [point], ["m"]          # a path that does not begin with a move: its own start
+            continue
+        if kind == _BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue      # a control point: pdfminer keeps only where the curve ends
+            shape.append("c")
+        else:
+            shape.append("l")
+        points.append(point)
+        if raw.FPDFPathSegment_GetClose(segment):
+            shape.append("h")
+            points.append(points[0])
+    if points:
+        yield points, shape
+
+
+def _edges(points: list, shape: list, height: float) -> list:
+    """pdfplumber's edges of one subpath, as its page.edges gives them for pdfminer's line, rect or
+    curve of it."""
+    shape = "".join(shape)
+    if len(shape) > 3 and shape[-2:] == "lh" and points[-2] == points[0]:
+        shape = shape[:-2] + "h"          # pdfminer drops a closing "l" that returns to the start
+        points = points[:-2] + points[-1:]
+    if shape in ("ml", "mlh"):
+        (x0, y0), (x1, y1) = points[0], points[1]
+        return [_edge(x0, y0, x1, y1, height, "h" if y0 == y1 else "v")]
+    found = []
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        orientation = "v" if x0 == x1 else ("h" if y0 == y1 else None)
+        if orientation is not None:       # a slanted side is no ruling line: pdfplumber filters it out
+            found.append(_edge(x0, y0, x1, y1, height, orientation))
+    return found
+
+
+def _edge(x0: float, y0: float, x1: float, y1: float, height: float, orientation: str) -> dict:
+    top, bottom = height - max(y0, y1), height - min(y0, y1)
+    left, right = min(x0, x1), max(x0, x1)
+    return {"object_type": "edge", "x0": left, "x1": right, "top": top, "bottom": bottom, "doctop": top,
+            "width": right - left, "height": bottom - top, "orientation": orientation}

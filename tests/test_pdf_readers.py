@@ -1,0 +1,117 @@
+"""PDFium reads a PDF's pages as pdfplumber does: the same lines, tables and places, on the real
+documents and on PDFs written here; a page it cannot read the same way is read with pdfplumber."""
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers.documents import FONT, build_pdf
+from helpers.figures import seed_document
+from ledgerlint.documents.doctext import read_lines
+from ledgerlint.documents.layout import text_lines
+from ledgerlint.documents.sources import _pdf_pages, _pdfium_pages, read_document
+
+REALDOCS = Path(__file__).resolve().parents[2] / "shared" / "realdocs"
+REAL_PDFS = sorted(REALDOCS.glob("*.pdf")) if REALDOCS.is_dir() else []
+
+
+def _needs_font():
+    if not FONT.is_file():
+        pytest.skip(f"no CJK TrueType font at {FONT} to write the PDF (Debian: fonts-wqy-microhei)")
+
+
+@pytest.mark.skipif(not REAL_PDFS, reason="the real documents live in ../shared/realdocs, beside the repository")
+@pytest.mark.parametrize("path", REAL_PDFS, ids=lambda path: path.name)
+def test_pdfium_reads_every_page_of_a_real_document_as_pdfplumber_does(path):
+    pages = _pdfium_pages(path)
+    assert pages is not None and None not in pages          # every page read by PDFium, none handed on
+    assert _pdf_pages(path, "pdfium") == _pdf_pages(path, "pdfplumber")
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory):
+    _needs_font()
+    return build_pdf(read_lines(seed_document()), tmp_path_factory.mktemp("seed") / "seed.pdf")
+
+
+def test_pdfium_reads_the_seed_written_as_a_pdf_as_pdfplumber_does(seed_pdf):
+    pages = _pdfium_pages(seed_pdf)
+    assert pages is not None and None not in pages
+    via_pdfium = _pdf_pages(seed_pdf, "pdfium")
+    assert via_pdfium == _pdf_pages(seed_pdf, "pdfplumber")
+    assert sum(text.startswith("\t") for page in via_pdfium for _, text in page) > 100   # its tables, cell by cell
+
+
+def test_a_turned_page_is_read_with_pdfplumber_and_the_rest_with_pdfium(tmp_path):
+    _needs_font()
+    import pypdf
+    from fpdf import FPDF
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("cjk", fname=str(FONT))
+    pdf.set_font("cjk", size=12)
+    for number in (1, 2, 3):
+        pdf.add_page()
+        pdf.text(72, 100, f"第{number}页：本年支出合计 {number}0.00 万元。")
+    path = tmp_path / "turned.pdf"
+    pdf.output(str(path))
+    writer = pypdf.PdfWriter(clone_from=str(path))
+    writer.pages[1].rotate(90)
+    writer.write(str(path))
+    pages = _pdfium_pages(path)
+    assert pages[1] is None and pages[0] is not None and pages[2] is not None
+    assert _pdf_pages(path, "pdfium") == _pdf_pages(path, "pdfplumber")
+    assert [text for _, text, _ in pages[0]] == ["第1页：本年支出合计 10.00 万元。"]
+    assert [text for _, text, _ in pages[2]] == ["第3页：本年支出合计 30.00 万元。"]
+
+
+def test_a_file_pdfium_cannot_open_is_read_or_refused_by_pdfplumber(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    assert _pdfium_pages(path) is None
+    from ledgerlint.errors import DisclosureError
+    with pytest.raises(DisclosureError):
+        read_document(path)
+
+
+def test_threads_reading_pdfs_at_once_each_get_the_lines_of_their_file(seed_pdf):
+    alone = _pdf_pages(seed_pdf, "pdfium")
+    results = []
+
+    def work():
+        results.append(_pdf_pages(seed_pdf, "pdfium"))
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [alone] * 4
+
+
+def _char(text, x0, x1, top=100.0, bottom=112.0):
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom}
+
+
+def test_a_run_of_spaces_is_one_space_and_a_trailing_space_is_no_part_of_the_line():
+    """Readers disagree on how many spaces of a run they keep; a line's box is its ink."""
+    chars = [_char("目", 100, 112), _char(" ", 112, 118), _char(" ", 118, 124), _char("录", 124, 136),
+             _char(" ", 136, 142)]
+    (line,) = text_lines(chars, (595, 842))
+    assert line.text == "目 录" and line.x1 == 136
+    assert text_lines([c for c in chars if c["text"] != " " or c["x0"] == 112], (595, 842))[0].text == "目 录"
+
+
+def test_a_space_under_the_next_character_still_parts_two_figures():
+    """A space whose box runs under the next digit (a kerned table of contents): the two figures
+    stay apart, though the gap between their ink is narrower than a space."""
+    chars = [_char("1", 100, 105), _char("2", 105, 110), _char(" ", 110.2, 115), _char("3", 111.5, 116.5)]
+    assert text_lines(chars, (595, 842))[0].text == "12 3"
+    assert text_lines([c for c in chars if c["text"] != " "], (595, 842))[0].text == "123"
+
+
+def test_a_character_half_a_line_lower_joins_the_line_whatever_the_float_noise():
+    """Cells of one table row set half a line apart: exactly on the threshold, the same line by either
+    reader's precision."""
+    word = [_char("卫", 180, 190, 399.119, 409.679)]
+    for top in (404.399, 404.39900001, 404.3990001):
+        digits = [_char("2", 107, 112, top, top + 10.56)]
+        assert len(text_lines(word + digits, (842, 595))) == 1
