@@ -168,19 +168,50 @@ def _additional(validator, extra, value, path, schema):
         yield _Error("additionalProperties", value, False, path, schema)
 
 
+def _min_length(validator, limit, value, path, schema):
+    if isinstance(value, str) and len(value) < limit:       # code points, as JSON Schema counts
+        yield _Error("minLength", value, limit, path, schema)
+
+
+def _max_length(validator, limit, value, path, schema):
+    if isinstance(value, str) and len(value) > limit:
+        yield _Error("maxLength", value, limit, path, schema)
+
+
+def _min_items(validator, limit, value, path, schema):
+    if isinstance(value, list) and len(value) < limit:
+        yield _Error("minItems", value, limit, path, schema)
+
+
+def _max_items(validator, limit, value, path, schema):
+    if isinstance(value, list) and len(value) > limit:
+        yield _Error("maxItems", value, limit, path, schema)
+
+
+def _one_of(validator, options, value, path, schema):
+    if sum(1 for option in options if next(validator.errors_under(option, value, path), None) is None) != 1:
+        yield _Error("oneOf", value, options, path, schema)
+
+
 KEYWORDS = {"type": _type, "enum": _enum, "minimum": _minimum, "maximum": _maximum, "pattern": _pattern,
             "required": _required, "additionalProperties": _additional}
+# what a rule, rule-set, case or settings file is checked for as well; only to tell that a file is valid
+# (one with a problem is described by jsonschema, whose errors shape.py turns into the user's words), so a
+# valid file is read without importing jsonschema
+SHAPE_KEYWORDS = {**KEYWORDS, "minLength": _min_length, "maxLength": _max_length, "minItems": _min_items,
+                  "maxItems": _max_items, "oneOf": _one_of}
 _STRUCTURE = {"properties", "items", "$ref"}       # walked, not checked
-_CHECKED_KEYWORDS = set(KEYWORDS) | _STRUCTURE
 
 
 class FastValidator:
-    def __init__(self, schema: dict):
+    def __init__(self, schema: dict, keywords: dict = KEYWORDS):
         self.schema = schema
+        self.keywords = keywords
         self._patterns: dict = {}
 
     @staticmethod
-    def supports(schema) -> bool:
+    def supports(schema, keywords: dict = KEYWORDS) -> bool:
+        checked = set(keywords) | _STRUCTURE
         stack = [schema]
         while stack:
             node = stack.pop()
@@ -190,7 +221,9 @@ class FastValidator:
                         stack.extend(value.values())
                     elif key in ("items", "additionalProperties"):
                         stack.append(value)
-                    elif key not in _CHECKED_KEYWORDS and key not in _ANNOTATIONS:
+                    elif key == "oneOf" and "oneOf" in keywords and isinstance(value, list):
+                        stack.extend(value)
+                    elif key not in checked and key not in _ANNOTATIONS:
                         return False
                     elif key == "$ref" and not str(value).startswith("#/"):
                         return False
@@ -209,14 +242,18 @@ class FastValidator:
         return node
 
     def iter_errors(self, instance):
-        stack = [(self.schema, instance, ())]
+        return self.errors_under(self.schema, instance, ())
+
+    def errors_under(self, schema, instance, path):
+        """The errors of `instance` against `schema`, a node of this validator's schema."""
+        stack = [(schema, instance, tuple(path))]
         while stack:
             schema, value, path = stack.pop()
             if schema is True or not isinstance(schema, dict):
                 continue
             if "$ref" in schema:
                 stack.append((self._resolve(schema["$ref"]), value, path))
-            for keyword, check in KEYWORDS.items():
+            for keyword, check in self.keywords.items():
                 if keyword in schema:
                     yield from check(self, schema[keyword], value, path, schema)
             if isinstance(value, dict):

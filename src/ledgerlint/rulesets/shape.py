@@ -19,6 +19,10 @@ def nearest(word, choices) -> str | None:
 def shape_problems(data, schema: dict, file: str, kind: str) -> list[RuleSetError]:
     """Every way `data` (read by yamlfiles, so each mapping knows its places) departs from `schema`.
     `kind` says what the file is ("rulefile", "ruleset", "cases"), which names its parts."""
+    from ledgerlint.rulesets.schemas import SHAPE_KEYWORDS, FastValidator
+    if FastValidator.supports(schema, SHAPE_KEYWORDS) and \
+            next(FastValidator(schema, SHAPE_KEYWORDS).iter_errors(data), None) is None:
+        return []        # valid: jsonschema (~60 ms to import) is needed only to describe a problem
     import jsonschema  # files are checked only when a rule set is not cached
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: (_line_of(data, e), e.validator != "additionalProperties"))
