@@ -489,17 +489,19 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
         raise ExpressionError("expr.too_deep", limit=MAX_EXPRESSION_DEPTH) from None
     if condition:
         _refuse_non_condition(text, tree.body, lead)
-    code = compile(rewritten, "<rule>", "eval")
+    parameters = tuple(bound or ())
+    code = _function_code(rewritten.body, parameters)
     expression = Expression(text, code, evaluation_globals(compiler.constants, tolerance), compiler.static_paths,
-                            constants=compiler.constants, tolerance=tolerance)
+                            constants=compiler.constants, tolerance=tolerance, parameters=parameters)
     body = tree.body
     expression.is_path = compiler.static_path(body, {}) is not None
     if with_sides and isinstance(body, ast.Compare) and len(body.ops) == 1 and type(body.ops[0]) in _CMPOPS:
         # the sides as the comparison's own compiled operands: no second parse or walk of their text
         left, right = rewritten.body.args
-        expression.sides = (_side(compiler.segment(body.left), left, compiler.constants, tolerance),
+        expression.sides = (_side(compiler.segment(body.left), left, compiler.constants, tolerance, parameters),
                             _CMP_SYMBOL[type(body.ops[0])],
-                            _side(compiler.segment(body.comparators[0]), right, compiler.constants, tolerance))
+                            _side(compiler.segment(body.comparators[0]), right, compiler.constants, tolerance,
+                                  parameters))
     return expression
 
 
@@ -513,10 +515,19 @@ def _segment(lines: list, node) -> str:
                        lines[last][:node.end_col_offset]]).decode()
 
 
-def _side(text: str, node, constants: dict, tolerance) -> Expression:
+def _function_code(body, parameters: tuple):
+    """The code of `lambda _doc, <bound names>: body`. An expression runs as that function: the
+    document and the rule's element are its arguments (fast locals) and the operators its globals,
+    which Python caches at each read; code evaluated in a scope dict looks every name up anew."""
+    arguments = ast.arguments(posonlyargs=[], args=[ast.arg(arg=name, **_AT) for name in (DOC, *parameters)],
+                              kwonlyargs=[], kw_defaults=[], defaults=[])
+    return compile(ast.Expression(body=ast.Lambda(args=arguments, body=body, **_AT)), "<rule>", "eval")
+
+
+def _side(text: str, node, constants: dict, tolerance, parameters: tuple) -> Expression:
     """One side of a comparison, from its rewritten node, as an expression of its own."""
-    code = compile(ast.Expression(body=node), "<rule>", "eval")
-    return Expression(text, code, evaluation_globals(constants, tolerance), constants=constants, tolerance=tolerance)
+    return Expression(text, _function_code(node, parameters), evaluation_globals(constants, tolerance),
+                      constants=constants, tolerance=tolerance, parameters=parameters)
 
 
 def compile_template(text, tolerance=Decimal(0), bound=None) -> Template:

@@ -42,7 +42,8 @@ class Expression:
     is_path: bool = False               # the whole expression is one chain of reads (a.b["c"].d)
     constants: dict = field(default_factory=dict, repr=False)
     tolerance: object = Decimal(0)
-    _scope: dict | None = field(default=None, repr=False, compare=False)
+    parameters: tuple = ()              # the names a rule binds (its `as`): the function's arguments after _doc
+    _function: object = field(default=None, repr=False, compare=False)
 
     # Compiled expressions are cached between runs (rulesets/cache.py): the code object travels through marshal,
     # the constants as data (a regular expression as its pattern), and the globals are rebuilt here.
@@ -50,29 +51,38 @@ class Expression:
         constants = {k: ("re2", v.pattern) if hasattr(v, "search") else ("num", v) for k, v in self.constants.items()}
         return {"source": self.source, "code": marshal.dumps(self.code), "constants": constants,
                 "tolerance": self.tolerance, "static_paths": self.static_paths, "sides": self.sides,
-                "is_path": self.is_path}
+                "is_path": self.is_path, "parameters": self.parameters}
 
     def __setstate__(self, state):
         constants = {k: functions.Pattern(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
         self.__init__(state["source"], marshal.loads(state["code"]), evaluation_globals(constants, state["tolerance"]),
-                      state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"])
+                      state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"],
+                      state["parameters"])
+
+    def function(self, overrides=None):
+        """The expression as a function of (document, *bound values), its globals the operators."""
+        if overrides:  # `explain` swaps in operators that also record each step, in globals of its own
+            scope = dict(self.template)
+            scope.update({k: v(scope[k]) for k, v in overrides.items() if k in scope})
+            return eval(self.code, scope)  # noqa: S307 - code built from an allow-listed, rewritten AST
+        if self._function is None:
+            self._function = eval(self.code, dict(self.template))  # noqa: S307 - as above
+        return self._function
 
     def evaluate(self, root, bindings=None, overrides=None):
         functions._left = functions.MAX_OPERATIONS   # a fresh budget; this runs for every element
         functions._deadline = 0.0
-        if overrides:  # `explain` swaps in operators that also record each step, in a scope of its own
-            scope = dict(self.template)
-            scope.update({k: v(scope[k]) for k, v in overrides.items() if k in scope})
-        else:
-            # one scope per expression, reused: evaluation is single-threaded (parallel runs use
-            # processes) and the code writes no globals, so only the document and bindings change
-            scope = self._scope
-            if scope is None:
-                scope = self._scope = dict(self.template)
-        scope[DOC] = root
-        if bindings:
-            scope.update(bindings)
-        return eval(self.code, scope)  # noqa: S307 - code built from an allow-listed, rewritten AST
+        run = self._function
+        if run is None or overrides:
+            run = self.function(overrides)
+        parameters = self.parameters
+        if not parameters:
+            return run(root)
+        try:
+            values = [bindings[name] for name in parameters]
+        except (KeyError, TypeError):   # a name nothing bound: not evaluated (eval.error), as Python says it
+            raise NameError(next(name for name in parameters if not bindings or name not in bindings)) from None
+        return run(root, *values)
 
 
 _BASES: dict = {}   # the globals shared by every expression with the same tolerance
