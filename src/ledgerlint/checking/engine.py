@@ -247,7 +247,8 @@ class Evaluator:
         return outcomes or [Outcome(rule, NOT_APPLICABLE)]
 
     def run(self) -> list[Outcome]:
-        return [o for rule in self.ruleset.rules for o in self.run_rule(rule)]
+        with functions.EVALUATING:          # once for the whole rule set, not once for each rule
+            return [o for rule in self.ruleset.rules for o in self._run_rule(rule)]
 
 
 def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bool = False) -> FileReport:
