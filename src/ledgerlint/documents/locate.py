@@ -45,27 +45,55 @@ def printed_forms(value) -> re.Pattern | None:
 def locate(pdf_path, wanted: list) -> list:
     """For each (page, line, value) the Box where it is printed, or None where the page or line is not in
     the file. One pass over the pages that are asked for."""
-    import pdfplumber
-
     from ledgerlint.documents.layout import text_lines
     by_page: dict = {}
     for index, (page, line, value) in enumerate(wanted):
         by_page.setdefault(page, []).append((index, line, value))
     found: list = [None] * len(wanted)
+    for number, page, words in _pages(pdf_path, list(by_page)):
+        lines = text_lines(page.chars, (round(page.width), round(page.height)))
+        # in reading order once per page: each figure is the first match from its line down
+        words = sorted(words, key=lambda w: (round(w["top"]), w["x0"]))
+        for index, line, value in by_page[number]:
+            if not line or not 1 <= line <= len(lines):
+                continue
+            found[index] = _box(number, lines, line, words, printed_forms(value))
+    return found
+
+
+def _pages(pdf_path, numbers: list):
+    """(number, page, words) for each page number asked that the file has, read as the reader read it:
+    with PDFium where it reads the page as pdfplumber would, else with pdfplumber."""
+    import os
+
+    import pdfplumber
+    from pdfplumber.utils import extract_words
+    read: dict = {}
+    if os.environ.get("LEDGERLINT_PDF_READER", "pdfium") == "pdfium":
+        try:
+            import pypdfium2
+            from ledgerlint.documents.pdfium_page import LOCK, read_page
+            with LOCK:
+                document = pypdfium2.PdfDocument(str(pdf_path))
+                try:
+                    for number in numbers:
+                        if number and 1 <= number <= len(document):
+                            read[number] = read_page(document, number - 1)
+                finally:
+                    document.close()
+        except Exception:      # PDFium cannot read it: pdfplumber reads every page asked for, below
+            read = {}
     with pdfplumber.open(str(pdf_path)) as pdf:
-        for number, asks in by_page.items():
+        for number in numbers:
             if not number or not 1 <= number <= len(pdf.pages):
                 continue
+            page = read.get(number)
+            if page is not None:
+                yield number, page, extract_words(page.chars, return_chars=True)
+                continue
             page = pdf.pages[number - 1]
-            lines = text_lines(page.chars, (round(page.width), round(page.height)))
-            # in reading order once per page: each figure is the first match from its line down
-            words = sorted(page.extract_words(return_chars=True), key=lambda w: (round(w["top"]), w["x0"]))
-            for index, line, value in asks:
-                if not line or not 1 <= line <= len(lines):
-                    continue
-                found[index] = _box(number, lines, line, words, printed_forms(value))
+            yield number, page, page.extract_words(return_chars=True)
             page.close()
-    return found
 
 
 def _box(page: int, lines: list, line: int, words: list, pattern) -> Box:
