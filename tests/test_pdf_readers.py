@@ -140,3 +140,37 @@ def test_a_character_half_a_line_lower_joins_the_line_whatever_the_float_noise()
     for top in (404.399, 404.39900001, 404.3990001):
         digits = [_char("2", 107, 112, top, top + 10.56)]
         assert len(text_lines(word + digits, (842, 595))) == 1
+
+
+def test_text_made_bold_by_printing_it_twice_is_read_once_by_either_reader(tmp_path):
+    """A font without a bold face is made bold by printing the text again a fraction of a point aside;
+    read as it is, "本年支出合计 307.82" becomes "本本年年…330077..8822" — a figure that is not there."""
+    _needs_font()
+    from fpdf import FPDF
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("cjk", fname=str(FONT))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    for shift in (0, 0.3):
+        pdf.text(72 + shift, 100, "本年支出合计 307.82 万元，比上年增加 100.00 万元。")
+    for x in (72, 200, 320):                 # a ruled table whose figure is printed twice as well
+        pdf.line(x, 300, x, 350)
+    for y in (300, 350):
+        pdf.line(72, y, 320, y)
+    pdf.text(80, 330, "合计")
+    for shift in (0, 0.3):
+        pdf.text(210 + shift, 330, "1,100.00")
+    path = tmp_path / "bold.pdf"
+    pdf.output(str(path))
+    for reader in ("pdfium", "pdfplumber"):
+        texts = [text for _, text in _pdf_pages(path, reader)[0]]
+        assert texts[0] == "本年支出合计 307.82 万元，比上年增加 100.00 万元。", reader
+        assert "\t1,100.00" in texts and "\t合计" in texts, reader
+
+
+def test_the_same_character_side_by_side_is_two_characters():
+    from ledgerlint.documents.layout import unique_chars
+    zeros = [_char("1", 100, 106), _char("0", 106, 112), _char("0", 112, 118), _char("0", 112.4, 118.4)]
+    for char in zeros:
+        char["size"] = 12
+    assert [c["x0"] for c in unique_chars(zeros)] == [100, 106, 112]

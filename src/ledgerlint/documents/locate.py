@@ -68,6 +68,8 @@ def _pages(pdf_path, numbers: list):
 
     import pdfplumber
     from pdfplumber.utils import extract_words
+
+    from ledgerlint.documents.pdfium_page import PageContent
     read: dict = {}
     if os.environ.get("LEDGERLINT_PDF_READER", "pdfium") == "pdfium":
         try:
@@ -88,12 +90,11 @@ def _pages(pdf_path, numbers: list):
             if not number or not 1 <= number <= len(pdf.pages):
                 continue
             page = read.get(number)
-            if page is not None:
-                yield number, page, extract_words(page.chars, return_chars=True)
-                continue
-            page = pdf.pages[number - 1]
-            yield number, page, page.extract_words(return_chars=True)
-            page.close()
+            if page is None:
+                plumbed = pdf.pages[number - 1]
+                page = PageContent.of(plumbed)
+                plumbed.close()
+            yield number, page, extract_words(page.chars, return_chars=True)
 
 
 def _box(page: int, lines: list, line: int, words: list, pattern) -> Box:

@@ -27,15 +27,22 @@ _SPACE = 0.25       # of the font size: the width given to a space PDFium's text
 _BEZIERTO = 1
 
 
-class PdfiumPage:
-    """What ledgerlint.documents.sources reads of a pdfplumber page, from PDFium's parse of it."""
+class PageContent:
+    """What ledgerlint.documents.sources reads of a PDF page — its size, characters and ruling lines —
+    from PDFium's parse of it or from pdfplumber's; a character printed twice on itself is kept once."""
 
     def __init__(self, width: float, height: float, chars: list, edges: list):
+        from ledgerlint.documents.layout import unique_chars
         self.width = width
         self.height = height
-        self.chars = chars
+        self.chars = unique_chars(chars)
         self.edges = edges
         self.bbox = (0, 0, width, height)
+
+    @classmethod
+    def of(cls, page) -> "PageContent":
+        """A pdfplumber page's content, read by pdfminer."""
+        return cls(page.width, page.height, page.chars, page.edges)
 
     def find_tables(self):
         from pdfplumber.table import TableFinder
@@ -45,7 +52,7 @@ class PdfiumPage:
         """Nothing to free: the characters and edges are plain dicts."""
 
 
-def read_page(document, index: int) -> PdfiumPage | None:
+def read_page(document, index: int) -> "PageContent | None":
     """Page `index` of a pypdfium2 PdfDocument, or None where only pdfplumber reads it the same way.
     Call with LOCK held."""
     import pypdfium2.raw as raw
@@ -60,7 +67,7 @@ def read_page(document, index: int) -> PdfiumPage | None:
         chars, read = found
         edges: list = []
         _objects(raw, page.raw, height, read, chars, edges)
-        return PdfiumPage(width, height, chars, edges)
+        return PageContent(width, height, chars, edges)
     finally:
         page.close()
 

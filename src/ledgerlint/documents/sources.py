@@ -253,9 +253,10 @@ def _pdfplumber_pages(path: FsPath, pages: list | None) -> list:
                                       limit=MAX_PAGES)
             if pages is None or len(pages) != len(pdf.pages):
                 pages = [None] * len(pdf.pages)
+            from ledgerlint.documents.pdfium_page import PageContent
             for index, page in enumerate(pdf.pages):
                 if pages[index] is None:
-                    pages[index] = _pdf_page_lines(page)
+                    pages[index] = _pdf_page_lines(PageContent.of(page))
                 page.close()        # its characters and objects are freed once its lines are read
     except DisclosureError:
         raise
@@ -264,7 +265,7 @@ def _pdfplumber_pages(path: FsPath, pages: list | None) -> list:
     return pages
 
 
-def _pdf_page_lines(page) -> list[tuple]:
+def _pdf_page_lines(page: "PageContent") -> list[tuple]:
     """(line number on the page, text, TextLine or None for a table's line) in reading order. Lines are
     built from the characters' positions (ledgerlint.documents.layout); a line number counts the
     page's visual lines from the top, tables included."""
