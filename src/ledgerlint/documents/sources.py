@@ -265,8 +265,9 @@ def _pdfplumber_pages(path: FsPath, pages: list | None) -> list:
     return pages
 
 
-def _pdf_page_lines(page: "PageContent") -> list[tuple]:
-    """(line number on the page, text, TextLine or None for a table's line) in reading order. Lines are
+def _pdf_page_lines(page) -> list[tuple]:
+    """The lines of a page's content (a pdfium_page.PageContent, from either reader): (line number on
+    the page, text, TextLine or None for a table's line) in reading order. Lines are
     built from the characters' positions (ledgerlint.documents.layout); a line number counts the
     page's visual lines from the top, tables included."""
     from ledgerlint.documents.layout import SETTINGS, text_lines
