@@ -76,16 +76,26 @@ def unique_chars(chars: list[dict]) -> list[dict]:
     kept: list = []
     near: dict = {}           # (text, size, whole point of top) → characters kept there
     for char in chars:
-        size = round(char.get("size") or (char["bottom"] - char["top"]), 1)
-        limit = 0.07 * size
-        row = int(char["top"])
-        key = (char["text"], size)
-        if char["text"].strip() and any(abs(other["x0"] - char["x0"]) < limit and abs(other["top"] - char["top"]) < limit
-                                        for band in (row - 1, row, row + 1) for other in near.get(key + (band,), ())):
+        text, top, x0 = char["text"], char["top"], char["x0"]
+        size = round(char.get("size") or (char["bottom"] - top), 1)
+        row = int(top)
+        if _printed_on(near, text, size, row, x0, top):
             continue
-        near.setdefault(key + (row,), []).append(char)
+        near.setdefault((text, size, row), []).append(char)
         kept.append(char)
     return kept
+
+
+def _printed_on(near: dict, text: str, size: float, row: int, x0: float, top: float) -> bool:
+    """A character of `text` at `size` is kept within 0.07 of the size of (x0, top)."""
+    if not text.strip():
+        return False
+    limit = 0.07 * size
+    for band in (row - 1, row, row + 1):
+        for other in near.get((text, size, band), ()):
+            if abs(other["x0"] - x0) < limit and abs(other["top"] - top) < limit:
+                return True
+    return False
 
 
 def _band(bands: list, char: dict, settings: LayoutSettings, everywhere: bool = False) -> list | None:
