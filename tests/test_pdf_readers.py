@@ -98,12 +98,22 @@ def test_a_file_pdfium_cannot_open_is_read_or_refused_by_pdfplumber(tmp_path):
         read_document(path)
 
 
-def test_threads_reading_pdfs_at_once_each_get_the_lines_of_their_file(seed_pdf):
-    alone = _pdf_pages(seed_pdf, "pdfium")
+@pytest.fixture(scope="module")
+def test_document_pdf(tmp_path_factory):
+    """A test document of the repository (tests/documents) written as a PDF: prose and ruled tables."""
+    _needs_font()
+    text = Path(__file__).resolve().parent / "documents" / "word-export-style.txt"
+    return build_pdf(read_lines(text), tmp_path_factory.mktemp("document") / "document.pdf")
+
+
+def test_threads_reading_pdfs_at_once_each_get_the_lines_of_their_file(test_document_pdf):
+    alone = _pdf_pages(test_document_pdf, "pdfium")
+    assert alone == _pdf_pages(test_document_pdf, "pdfplumber")
+    assert any(text.startswith("\t") for page in alone for _, text in page)
     results = []
 
     def work():
-        results.append(_pdf_pages(seed_pdf, "pdfium"))
+        results.append(_pdf_pages(test_document_pdf, "pdfium"))
     threads = [threading.Thread(target=work) for _ in range(4)]
     for thread in threads:
         thread.start()
