@@ -2,18 +2,19 @@
 lines that pdfplumber would give for it, in pdfplumber's own form, about twenty times faster.
 
 Why: reading a published PDF was almost all pdfminer's work (its content-stream parser is pure Python),
-and bureau staff read hundreds of them. PDFium parses in C. The page it gives is what
-ledgerlint.documents.sources reads from a pdfplumber page — `chars`, `width`, `height`,
-`find_tables()` — so one line builder serves both, and the tables are found by pdfplumber's own table
-finder over these edges: the cells are the ones pdfplumber finds.
+and bureau staff read hundreds of them. PDFium parses in C. Either reader's page becomes a PageContent
+(size, characters, ruling lines), which is all ledgerlint.documents.sources reads of a page, so one line
+builder serves both, and the tables are found by pdfplumber's own table finder over these edges: the
+cells are the ones pdfplumber finds.
 
 What it reproduces of pdfminer, so that both readers give the same lines (a test compares them on the
 real documents): a character's box runs from its origin to its advance across, and from the font's
 descent below the baseline to one font size above it; the spaces PDFium generates between words are
-left out (pdfplumber only has the document's own); a path becomes the edges pdfminer's lines, rects
-and curves give it (a two-point path is a line, whatever its slope; a curve keeps only its axis-aligned
-sides). A page this does not cover the same way — rotated, cropped, turned text, a character without
-Unicode — is None, and the caller reads that page with pdfplumber.
+left out (pdfplumber only has the document's own), and the ones its text page drops (text objects with
+no ink) are put back; a path becomes the edges pdfminer's lines, rects and curves give it (a two-point
+path is a line, whatever its slope; a curve keeps only its axis-aligned sides). A page this does not
+cover the same way — rotated, cropped, turned text, a character without Unicode — is None, and the
+caller reads that page with pdfplumber.
 
 PDFium is not thread-safe: every call into it holds one lock (`ledgerlint serve` checks in threads).
 """
@@ -22,9 +23,8 @@ import threading
 
 LOCK = threading.Lock()
 
-_MOVETO = 2
-_SPACE = 0.25       # of the font size: the width given to a space PDFium's text page left out
-_BEZIERTO = 1
+_MOVETO, _BEZIERTO = 2, 1    # FPDFPathSegment_GetType's kinds (the third, 0, is a line)
+_SPACE = 0.25                 # of the font size: the width given to a space PDFium's text page left out
 
 
 class PageContent:
@@ -47,9 +47,6 @@ class PageContent:
     def find_tables(self):
         from pdfplumber.table import TableFinder
         return TableFinder(self).tables       # the default settings, as pdfplumber's page.find_tables()
-
-    def close(self) -> None:
-        """Nothing to free: the characters and edges are plain dicts."""
 
 
 def read_page(document, index: int) -> "PageContent | None":
