@@ -67,7 +67,38 @@ def test_a_pdf_in_the_standard_fonts_with_a_ruled_table_reads_the_same(tmp_path)
     assert [text for _, text in lines[0] if text.startswith("\t")] == ["\ta", "\t12.00", "\tb", "\t3.50"]
 
 
-def test_a_turned_page_is_read_with_pdfplumber_and_the_rest_with_pdfium(tmp_path):
+@pytest.mark.parametrize("drawn, turned", [(90, 90), (-90, 270), (180, 180)])
+def test_a_page_turned_to_be_read_upright_is_read_as_shown(tmp_path, drawn, turned):
+    """A landscape table set on a portrait page drawn turned and shown turned back (/Rotate): PDFium
+    reads it as pdfplumber does, as it is shown."""
+    _needs_font()
+    import pypdf
+    from fpdf import FPDF
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_font("cjk", fname=str(FONT))
+    pdf.set_font("cjk", size=12)
+    pdf.add_page()
+    with pdf.rotation(drawn, x=297, y=421):
+        pdf.text(150, 300, "本年支出合计 307.82 万元。")
+        for x in (150, 250, 350):
+            pdf.line(x, 400, x, 460)
+        for y in (400, 430, 460):
+            pdf.line(150, y, 350, y)
+        for (x, y), text in zip([(160, 420), (260, 420), (160, 450), (260, 450)], ["合计", "1,100.00", "其中", "12.00"]):
+            pdf.text(x, y, text)
+    path = tmp_path / "turned.pdf"
+    pdf.output(str(path))
+    writer = pypdf.PdfWriter(clone_from=str(path))
+    writer.pages[0].rotate(turned)
+    writer.write(str(path))
+    pages = _pdfium_pages(path)
+    assert pages is not None and None not in pages
+    lines = _pdf_pages(path, "pdfium")
+    assert lines == _pdf_pages(path, "pdfplumber")
+    assert [text for _, text in lines[0]][:3] == ["本年支出合计 307.82 万元。", "\t合计", "\t1,100.00"]
+
+
+def test_a_page_shown_sideways_is_read_with_pdfplumber_and_the_rest_with_pdfium(tmp_path):
     _needs_font()
     import pypdf
     from fpdf import FPDF

@@ -12,9 +12,10 @@ real documents): a character's box runs from its origin to its advance across, a
 descent below the baseline to one font size above it; the spaces PDFium generates between words are
 left out (pdfplumber only has the document's own), and the ones its text page drops (text objects with
 no ink) are put back; a path becomes the edges pdfminer's lines, rects and curves give it (a two-point
-path is a line, whatever its slope; a curve keeps only its axis-aligned sides). A page this does not
-cover the same way — rotated, cropped, turned text, a character without Unicode — is None, and the
-caller reads that page with pdfplumber.
+path is a line, whatever its slope; a curve keeps only its axis-aligned sides); a page turned by
+/Rotate is read as it is shown, as pdfminer turns it. A page this does not cover the same way —
+cropped or off the origin, text shown sideways or mirrored, a character without Unicode — is None,
+and the caller reads that page with pdfplumber.
 
 PDFium is not thread-safe: every call into it holds one lock (`ledgerlint serve` checks in threads).
 """
@@ -55,18 +56,29 @@ def read_page(document, index: int) -> "PageContent | None":
     import pypdfium2.raw as raw
     page = document[index]
     try:
-        width, height = page.get_size()
-        if page.get_rotation() % 360 or not _at_origin(raw, page.raw, width, height):
+        width, height = page.get_size()           # as shown: a turned page's are swapped
+        rotation = page.get_rotation() % 360
+        across, up = (width, height) if rotation in (0, 180) else (height, width)
+        if rotation not in _TURNS or not _at_origin(raw, page.raw, across, up):
             return None
-        found = _chars(raw, page, height)
+        turn = _TURNS[rotation](across, up)
+        found = _chars(raw, page, height, turn)
         if found is None:
             return None
         chars, read = found
         edges: list = []
-        _objects(raw, page.raw, height, read, chars, edges)
+        _objects(raw, page.raw, height, read, chars, edges, turn)
         return PageContent(width, height, chars, edges)
     finally:
         page.close()
+
+
+# a page turned by /Rotate is read as it is shown: pdfminer's matrix from the page's own space (its size
+# across and up before turning) to the space shown
+_TURNS = {0: lambda across, up: (1, 0, 0, 1, 0, 0),
+          90: lambda across, up: (0, -1, 1, 0, 0, across),
+          180: lambda across, up: (-1, 0, 0, -1, across, up),
+          270: lambda across, up: (0, 1, -1, 0, up, 0)}
 
 
 def _at_origin(raw, page, width: float, height: float) -> bool:
@@ -84,9 +96,10 @@ def _at_origin(raw, page, width: float, height: float) -> bool:
     return True
 
 
-def _chars(raw, page, height: float) -> tuple[list, set] | None:
+def _chars(raw, page, height: float, turn: tuple) -> tuple[list, set] | None:
     """pdfplumber's character dicts (the keys its table text and our layout read) and the text objects
-    they come from, or None where a character is turned or has no Unicode."""
+    they come from, or None where a character is turned (as shown) or has no Unicode."""
+    a, b, c, d, e, f = turn
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
@@ -102,17 +115,20 @@ def _chars(raw, page, height: float) -> tuple[list, set] | None:
             if raw.FPDFText_HasUnicodeMapError(handle, k) == 1 or code in (0, 0xFFFE, 0xFFFF):
                 return None       # pdfminer writes such a character as "(cid:N)"
             raw.FPDFText_GetMatrix(handle, k, ctypes.byref(matrix))
-            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
-                return None       # turned or mirrored text: pdfminer's box of it is another shape
+            shown = _compose((matrix.a, matrix.b, matrix.c, matrix.d, 0, 0), turn)
+            if shown[1] or shown[2] or shown[0] <= 0 or shown[3] <= 0:
+                return None       # turned or mirrored text as shown: pdfminer's box of it is another shape
             raw.FPDFText_GetLooseCharBox(handle, k, ctypes.byref(box))
             raw.FPDFText_GetCharOrigin(handle, k, ox, oy)
+            left, right = sorted((a * box.left + c * box.bottom + e, a * box.right + c * box.top + e))
+            baseline = b * ox.value + d * oy.value + f
             size = raw.FPDFText_GetFontSize(handle, k)
             text_object = raw.FPDFText_GetTextObject(handle, k)
             read.add(_address(text_object))
             below = _descent(raw, raw.FPDFTextObj_GetFont(text_object), size, descents)
             if below is None:
                 return None
-            chars.append(_char(chr(code), box.left, box.right, oy.value, below, size, matrix.d, height))
+            chars.append(_char(chr(code), left, right, baseline, below, size, shown[3], height))
         return chars, read
     finally:
         textpage.close()
@@ -143,7 +159,7 @@ def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size
             "height": bottom - top, "size": size * scale, "upright": True}
 
 
-def _objects(raw, container, height: float, read: set, chars: list, edges: list, outer=None,
+def _objects(raw, container, height: float, read: set, chars: list, edges: list, outer: tuple,
              depth: int = 0) -> None:
     """The edges of every path on the page, those inside form XObjects too (their matrix composed with
     the form's), into `edges`; a space for every text object with no ink, into `chars`.
@@ -167,9 +183,7 @@ def _objects(raw, container, height: float, read: set, chars: list, edges: list,
         if kind == raw.FPDF_PAGEOBJ_TEXT and _address(obj) in read:
             continue
         raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
-        here = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
-        if outer is not None:
-            here = _compose(here, outer)
+        here = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
         if kind == raw.FPDF_PAGEOBJ_FORM:
             _objects(raw, obj, height, read, chars, edges, here, depth + 1)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
