@@ -100,6 +100,7 @@ def _chars(raw, page, height: float, turn: tuple) -> tuple[list, set] | None:
     """pdfplumber's character dicts (the keys its table text and our layout read) and the text objects
     they come from, or None where a character is turned (as shown) or has no Unicode."""
     a, b, c, d, e, f = turn
+    turned = turn != _TURNS[0](0, 0)
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
@@ -115,7 +116,9 @@ def _chars(raw, page, height: float, turn: tuple) -> tuple[list, set] | None:
             if raw.FPDFText_HasUnicodeMapError(handle, k) == 1 or code in (0, 0xFFFE, 0xFFFF):
                 return None       # pdfminer writes such a character as "(cid:N)"
             raw.FPDFText_GetMatrix(handle, k, ctypes.byref(matrix))
-            shown = _compose((matrix.a, matrix.b, matrix.c, matrix.d, 0, 0), turn)
+            shown = (matrix.a, matrix.b, matrix.c, matrix.d, 0, 0)
+            if turned:
+                shown = _compose(shown, turn)
             if shown[1] or shown[2] or shown[0] <= 0 or shown[3] <= 0:
                 return None       # turned or mirrored text as shown: pdfminer's box of it is another shape
             raw.FPDFText_GetLooseCharBox(handle, k, ctypes.byref(box))
