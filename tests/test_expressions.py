@@ -88,6 +88,17 @@ def test_the_as_name_of_an_each_rule_is_bound():
     assert ev("类别.决算 == sum([x.决算 for x in 类别.项])", 类别=element) is True
 
 
+def test_a_bound_name_without_its_value_is_a_name_error():
+    """An expression compiled for an element, evaluated without one, stops as Python would stop on an
+    unknown name (the engine reports it as not evaluated)."""
+    expression = compile_expression("类别.决算 > 0", D(0), {"类别": None})
+    with pytest.raises(NameError, match="类别"):
+        expression.evaluate(ROOT)
+    with pytest.raises(NameError, match="类别"):
+        expression.evaluate(ROOT, {"别的": 1})
+    assert expression.evaluate(ROOT, {"类别": ROOT.items["类"].items[0]}) is True
+
+
 def test_a_missing_value_stops_the_rule_with_its_path():
     with pytest.raises(NotEvaluated) as info:
         ev("支出决算.经营支出.金额 + 1")

@@ -99,7 +99,7 @@ def seed_pdf(tmp_path_factory):
 
 
 def _upload(browser, server, paths, wait=180):
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     browser.get(server + "/")
@@ -112,8 +112,10 @@ def _upload(browser, server, paths, wait=180):
         if count and count[0].text:
             seen.append(count[0].text)
         return "/runs/" in driver.current_url and driver.find_elements(By.ID, "summary")
-    # the progress line goes stale when the page moves on to the results
-    WebDriverWait(browser, wait, poll_frequency=0.1, ignored_exceptions=(StaleElementReferenceException,)).until(done)
+    # the progress line goes stale when the page moves on to the results; read while Chromium swaps the
+    # documents, a node can also "not belong to the document" (a WebDriverException): poll again
+    WebDriverWait(browser, wait, poll_frequency=0.1,
+                  ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(done)
     return seen
 
 

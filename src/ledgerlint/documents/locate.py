@@ -62,39 +62,35 @@ def locate(pdf_path, wanted: list) -> list:
 
 
 def _pages(pdf_path, numbers: list):
-    """(number, page, words) for each page number asked that the file has, read as the reader read it:
-    with PDFium where it reads the page as pdfplumber would, else with pdfplumber."""
+    """(number, page content, words) for each page number asked that the file has, read as the reader
+    read it: with PDFium where it reads the page as pdfplumber would, else with pdfplumber."""
     import os
 
-    import pdfplumber
     from pdfplumber.utils import extract_words
 
-    from ledgerlint.documents.pdfium_page import PageContent
+    from ledgerlint.documents.pdfium_page import PageContent, opened
     read: dict = {}
+    count = None
     if os.environ.get("LEDGERLINT_PDF_READER", "pdfium") == "pdfium":
         try:
-            import pypdfium2
-            from ledgerlint.documents.pdfium_page import LOCK, read_page
-            with LOCK:
-                document = pypdfium2.PdfDocument(str(pdf_path))
-                try:
-                    for number in numbers:
-                        if number and 1 <= number <= len(document):
-                            read[number] = read_page(document, number - 1)
-                finally:
-                    document.close()
+            with opened(pdf_path) as document:
+                if document is not None:
+                    count, page_at = document
+                    read = {n: page_at(n - 1) for n in numbers if n and 1 <= n <= count}
         except Exception:      # PDFium cannot read it: pdfplumber reads every page asked for, below
-            read = {}
-    with pdfplumber.open(str(pdf_path)) as pdf:
-        for number in numbers:
-            if not number or not 1 <= number <= len(pdf.pages):
-                continue
-            page = read.get(number)
-            if page is None:
-                plumbed = pdf.pages[number - 1]
-                page = PageContent.of(plumbed)
-                plumbed.close()
-            yield number, page, extract_words(page.chars, return_chars=True)
+            read, count = {}, None
+    missing = [n for n in numbers if read.get(n) is None and (count is None or (n and 1 <= n <= count))]
+    if missing:
+        import pdfplumber
+        with pdfplumber.open(str(pdf_path)) as pdf:
+            for number in missing:
+                if number and 1 <= number <= len(pdf.pages):
+                    plumbed = pdf.pages[number - 1]
+                    read[number] = PageContent.of(plumbed)
+                    plumbed.close()
+    for number in numbers:
+        if read.get(number) is not None:
+            yield number, read[number], extract_words(read[number].chars, return_chars=True)
 
 
 def _box(page: int, lines: list, line: int, words: list, pattern) -> Box:

@@ -21,6 +21,9 @@ PDFium is not thread-safe: every call into it holds one lock (`ledgerlint serve`
 """
 import ctypes
 import threading
+from contextlib import contextmanager
+
+from ledgerlint.documents.layout import unique_chars
 
 LOCK = threading.Lock()
 
@@ -33,7 +36,6 @@ class PageContent:
     from PDFium's parse of it or from pdfplumber's; a character printed twice on itself is kept once."""
 
     def __init__(self, width: float, height: float, chars: list, edges: list):
-        from ledgerlint.documents.layout import unique_chars
         self.width = width
         self.height = height
         self.chars = unique_chars(chars)
@@ -50,6 +52,29 @@ class PageContent:
         return TableFinder(self).tables       # the default settings, as pdfplumber's page.find_tables()
 
 
+@contextmanager
+def opened(path):
+    """The PDF opened with PDFium, LOCK held until the block ends: (its page count, a function of a page's
+    index giving its PageContent, or None where only pdfplumber reads that page the same way); None
+    where PDFium cannot open the file (a broken file, or one it refuses: pdfplumber's reason is then
+    the one users get, or pdfplumber reads it after all)."""
+    try:
+        import pypdfium2
+    except ImportError:      # pragma: no cover - installed with pdfplumber
+        yield None
+        return
+    with LOCK:
+        try:
+            document = pypdfium2.PdfDocument(str(path))
+        except Exception:
+            document = None
+        try:
+            yield None if document is None else (len(document), lambda index: read_page(document, index))
+        finally:
+            if document is not None:
+                document.close()
+
+
 def read_page(document, index: int) -> "PageContent | None":
     """Page `index` of a pypdfium2 PdfDocument, or None where only pdfplumber reads it the same way.
     Call with LOCK held."""
@@ -62,12 +87,11 @@ def read_page(document, index: int) -> "PageContent | None":
         if rotation not in _TURNS or not _at_origin(raw, page.raw, across, up):
             return None
         turn = _TURNS[rotation](across, up)
-        found = _chars(raw, page, height, turn)
-        if found is None:
+        chars = _chars(raw, page, height, turn)
+        if chars is None:
             return None
-        chars, read = found
         edges: list = []
-        _objects(raw, page.raw, height, read, chars, edges, turn)
+        _objects(raw, page.raw, height, chars, edges, turn)
         return PageContent(width, height, chars, edges)
     finally:
         page.close()
@@ -75,7 +99,8 @@ def read_page(document, index: int) -> "PageContent | None":
 
 # a page turned by /Rotate is read as it is shown: pdfminer's matrix from the page's own space (its size
 # across and up before turning) to the space shown
-_TURNS = {0: lambda across, up: (1, 0, 0, 1, 0, 0),
+_UNTURNED = (1, 0, 0, 1, 0, 0)
+_TURNS = {0: lambda across, up: _UNTURNED,
           90: lambda across, up: (0, -1, 1, 0, 0, across),
           180: lambda across, up: (-1, 0, 0, -1, across, up),
           270: lambda across, up: (0, 1, -1, 0, up, 0)}
@@ -96,11 +121,11 @@ def _at_origin(raw, page, width: float, height: float) -> bool:
     return True
 
 
-def _chars(raw, page, height: float, turn: tuple) -> tuple[list, set] | None:
-    """pdfplumber's character dicts (the keys its table text and our layout read) and the text objects
-    they come from, or None where a character is turned (as shown) or has no Unicode."""
+def _chars(raw, page, height: float, turn: tuple) -> list | None:
+    """pdfplumber's character dicts (the keys its table text and our layout read), or None where a
+    character is turned (as shown) or has no Unicode."""
     a, b, c, d, e, f = turn
-    turned = turn != _TURNS[0](0, 0)
+    turned = turn != _UNTURNED
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
@@ -108,7 +133,7 @@ def _chars(raw, page, height: float, turn: tuple) -> tuple[list, set] | None:
         matrix = raw.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         descents: dict = {}
-        chars, read = [], set()
+        chars = []
         for k in range(raw.FPDFText_CountChars(handle)):
             if raw.FPDFText_IsGenerated(handle, k):
                 continue          # a space or line break PDFium inferred; pdfplumber only has real ones
@@ -126,13 +151,11 @@ def _chars(raw, page, height: float, turn: tuple) -> tuple[list, set] | None:
             left, right = sorted((a * box.left + c * box.bottom + e, a * box.right + c * box.top + e))
             baseline = b * ox.value + d * oy.value + f
             size = raw.FPDFText_GetFontSize(handle, k)
-            text_object = raw.FPDFText_GetTextObject(handle, k)
-            read.add(_address(text_object))
-            below = _descent(raw, raw.FPDFTextObj_GetFont(text_object), size, descents)
+            below = _descent(raw, raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, k)), size, descents)
             if below is None:
                 return None
             chars.append(_char(chr(code), left, right, baseline, below, size, shown[3], height))
-        return chars, read
+        return chars
     finally:
         textpage.close()
 
@@ -162,14 +185,15 @@ def _char(text: str, x0: float, x1: float, baseline: float, descent: float, size
             "height": bottom - top, "size": size * scale, "upright": True}
 
 
-def _objects(raw, container, height: float, read: set, chars: list, edges: list, outer: tuple,
-             depth: int = 0) -> None:
+def _objects(raw, container, height: float, chars: list, edges: list, outer: tuple, depth: int = 0) -> None:
     """The edges of every path on the page, those inside form XObjects too (their matrix composed with
     the form's), into `edges`; a space for every text object with no ink, into `chars`.
 
-    Why the spaces: PDFium's text page leaves out a text object whose glyphs have no extent — the runs
-    of spaces Word writes apart from the words — where pdfplumber has their space characters; the line
-    builder needs to know a space stood between two words ("合计 1,234.56")."""
+    Why the spaces: PDFium's text page leaves out a text object whose glyphs have no extent (less than
+    0.01 pt across, its own test) — the runs of spaces Word writes apart from the words — where
+    pdfplumber has their space characters; the line builder needs to know a space stood between two
+    words ("合计 1,234.56"). Should a PDFium keep such an object after all, its space joins a run of
+    spaces, which the line builder writes as one."""
     if depth > 8:
         return                # forms nested deeper than any real document: left out, not looped over
     in_form = depth > 0
@@ -183,12 +207,10 @@ def _objects(raw, container, height: float, read: set, chars: list, edges: list,
         kind = raw.FPDFPageObj_GetType(obj)
         if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_TEXT):
             continue
-        if kind == raw.FPDF_PAGEOBJ_TEXT and _address(obj) in read:
-            continue
         raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
         here = _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer)
         if kind == raw.FPDF_PAGEOBJ_FORM:
-            _objects(raw, obj, height, read, chars, edges, here, depth + 1)
+            _objects(raw, obj, height, chars, edges, here, depth + 1)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             for points, shape in _subpaths(raw, obj, here):
                 edges.extend(_edges(points, shape, height))

@@ -211,31 +211,23 @@ def _pdf_pages(path: FsPath, reader: str | None = None) -> list[list[tuple]]:
 
 def _pdfium_pages(path: FsPath) -> list | None:
     """The lines of each page PDFium reads as pdfplumber would, None for each page it does not; None for
-    the whole file where PDFium cannot open it (pdfplumber then says why, or reads it after all)."""
+    the whole file where PDFium cannot open it or reads a page in a way the layout cannot use."""
+    from ledgerlint.documents.pdfium_page import opened
     try:
-        import pypdfium2
-        from ledgerlint.documents.pdfium_page import LOCK, read_page
-    except ImportError:      # pragma: no cover - installed with pdfplumber
-        return None
-    with LOCK:
-        try:
-            document = pypdfium2.PdfDocument(str(path))
-        except Exception:      # a broken file, or one PDFium refuses: pdfplumber's message is the one users get
-            return None
-        try:
-            if len(document) > MAX_PAGES:
-                raise DisclosureError("document.too_many_pages", file=str(path), pages=len(document),
-                                      limit=MAX_PAGES)
+        with opened(path) as document:
+            if document is None:
+                return None
+            count, read = document
+            if count > MAX_PAGES:
+                raise DisclosureError("document.too_many_pages", file=str(path), pages=count, limit=MAX_PAGES)
             pages = []
-            for index in range(len(document)):
-                page = read_page(document, index)
-                pages.append(None if page is None else _pdf_page_lines(page))
-        except DisclosureError:
-            raise
-        except Exception:      # a page PDFium read in a way the layout cannot use: pdfplumber reads the file
-            return None
-        finally:
-            document.close()
+            for index in range(count):     # page by page: one page's characters are held at a time
+                content = read(index)
+                pages.append(None if content is None else _pdf_page_lines(content))
+    except DisclosureError:
+        raise
+    except Exception:      # pdfplumber reads the file
+        return None
     return pages
 
 

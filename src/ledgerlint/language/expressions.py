@@ -80,13 +80,12 @@ class Expression:
             return run(root)
         try:
             if len(parameters) == 1:      # a rule's `as` element: the common case, without a list
-                return run(root, bindings[parameters[0]])
-            values = [bindings[name] for name in parameters]
+                element = bindings[parameters[0]]
+            else:
+                values = [bindings[name] for name in parameters]
         except (KeyError, TypeError):   # a name nothing bound: not evaluated (eval.error), as Python says it
-            if bindings and all(name in bindings for name in parameters):
-                raise                   # raised inside the expression: the evaluation's own error
             raise NameError(next(name for name in parameters if not bindings or name not in bindings)) from None
-        return run(root, *values)
+        return run(root, element) if len(parameters) == 1 else run(root, *values)
 
 
 _BASES: dict = {}   # the globals shared by every expression with the same tolerance
