@@ -2,14 +2,16 @@
 
 Each rule gives one outcome (or one per element for `each` rules): passed, failed, not_evaluated (a value
 was missing or not a number; the reason is kept) or not_applicable (`when` was false, or `where` left no
-element). A failure is re-run once with a tracing reader, so the finding can name every figure involved,
+element). A rule is first run on the raw data (language/raw_operators.py), which can only find that it
+passes or does not apply; whatever else, it is evaluated over views of the data, as if that had not
+happened. A failure is re-run once with a tracing reader, so the finding can name every figure involved,
 and a comparison's two sides are evaluated apart to show both values, their difference and the allowance.
 """
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ledgerlint.checking.findings import SEVERITY_RANK, Finding, sort_key
-from ledgerlint.language import functions
+from ledgerlint.language import functions, raw_operators
 from ledgerlint.checking.loading import Disclosure
 from ledgerlint.messages import t
 from ledgerlint.language.numbers import Num, NotEvaluated, fmt
@@ -144,10 +146,13 @@ def _cut_off(stated: Num, computed: Num):
 class Evaluator:
     """Runs the rules of one rule set on one disclosure."""
 
-    def __init__(self, ruleset: RuleSet, disclosure: Disclosure, lang: str = "zh", strict: bool = False):
+    def __init__(self, ruleset: RuleSet, disclosure: Disclosure, lang: str = "zh", strict: bool = False,
+                 raw_first: bool = True):
+        self.raw_first = raw_first     # False: views only (the tests compare both ways)
         self.ruleset = ruleset
         self.disclosure = disclosure
-        self.root = build(disclosure.printed(ruleset.schema))
+        self.raw = disclosure.printed(ruleset.schema)
+        self.root = build(self.raw)
         self.lang = lang
         self.strict = strict
 
@@ -215,7 +220,78 @@ class Evaluator:
         with functions.EVALUATING:          # the evaluation state is process-wide (see functions.EVALUATING)
             return self._run_rule(rule)
 
+    def _fast_outcomes(self, rule: Rule) -> list[Outcome] | None:
+        """The rule's outcomes, each element decided on the raw data where it passes or is left out by
+        `where`, and evaluated over views where that run cannot tell (a failure, a missing value, anything
+        unusual: raw_operators); None when the run on the raw data cannot even tell whether the rule
+        applies or what its elements are: then the views decide everything."""
+        assertion, when, each, where = rule.assertion.fast(), None, None, None
+        if not assertion or (rule.when is not None and not (when := rule.when.fast())) \
+                or (rule.each is not None and not (each := rule.each.fast())) \
+                or (rule.where is not None and not (where := rule.where.fast())):
+            return None
+        raw, start = self.raw, raw_operators.start
+        try:
+            if when is not None:
+                start(rule.when.size)
+                applicable = when(raw)
+                if applicable is False:
+                    return [Outcome(rule, NOT_APPLICABLE)]
+                if applicable is not True:
+                    return None
+            if each is None:
+                start(rule.assertion.size)
+                return [Outcome(rule, PASSED)] if assertion(raw) is True else None
+            start(rule.each.size)
+            elements = each(raw)
+        except Exception:  # noqa: S110 - Bail, or anything the evaluation with views will say properly
+            return None
+        if type(elements) is not list:
+            return None
+        outcomes, views = [], None
+        where_size, assertion_size = rule.where.size if where else 0, rule.assertion.size
+        for index, element in enumerate(elements):
+            try:
+                if where is not None:
+                    start(where_size)
+                    chosen = where(raw, element)
+                    if chosen is False:
+                        continue
+                    if chosen is not True:
+                        raise raw_operators.Bail
+                start(assertion_size)
+                if assertion(raw, element) is True:
+                    outcomes.append(Outcome(rule, PASSED))
+                    continue
+            except Exception:  # noqa: S110 - as above: this element is evaluated over views
+                pass
+            if views is None:   # the same list as views, made once, for the elements the raw run left open
+                views, outcome = self._guarded(rule, rule.each, None, None)
+                if outcome is not None or not isinstance(views, (Arr, list)) or len(views) != len(elements):
+                    return None
+                views = list(views)
+            outcome = self._element_outcome(rule, views[index])
+            if outcome is not None:
+                outcomes.append(outcome)
+        return outcomes or [Outcome(rule, NOT_APPLICABLE)]
+
+    def _element_outcome(self, rule: Rule, element) -> Outcome | None:
+        """One element of an `each` rule, over views; None when `where` leaves it out."""
+        bindings = {rule.as_name: element}
+        element_path = getattr(element, "path", None)
+        if rule.where is not None:
+            try:  # _truth, inlined: this runs for every element
+                chosen = rule.where.evaluate(self.root, bindings)
+                if chosen is False or (chosen is not True and not _condition(chosen)):
+                    return None
+            except Exception:  # the same outcomes as _truth gives
+                return self._truth(rule, rule.where, bindings, element_path)[1]
+        return self._check_one(rule, bindings, element_path)
+
     def _run_rule(self, rule: Rule) -> list[Outcome]:
+        outcomes = self._fast_outcomes(rule) if self.raw_first else None
+        if outcomes is not None:
+            return outcomes
         if rule.when is not None:
             applicable, outcome = self._truth(rule, rule.when, None, None)
             if outcome is not None:
@@ -229,22 +305,8 @@ class Evaluator:
             return [outcome]
         if not isinstance(elements, (Arr, list)):
             return [self._not_evaluated(rule, "eval.each_not_list", {}, getattr(elements, "path", None))]
-        outcomes = []
-        name, where, root = rule.as_name, rule.where, self.root
-        for element in elements:
-            bindings = {name: element}
-            element_path = getattr(element, "path", None)
-            if where is not None:
-                try:  # _truth, inlined: this runs for every element
-                    chosen = where.evaluate(root, bindings)
-                    if chosen is False or (chosen is not True and not _condition(chosen)):
-                        continue
-                except Exception:  # the same outcomes as _truth gives
-                    _, outcome = self._truth(rule, where, bindings, element_path)
-                    outcomes.append(outcome)
-                    continue
-            outcomes.append(self._check_one(rule, bindings, element_path))
-        return outcomes or [Outcome(rule, NOT_APPLICABLE)]
+        outcomes = [self._element_outcome(rule, element) for element in elements]
+        return [o for o in outcomes if o is not None] or [Outcome(rule, NOT_APPLICABLE)]
 
     def run(self) -> list[Outcome]:
         with functions.EVALUATING:          # once for the whole rule set, not once for each rule

@@ -492,7 +492,8 @@ def compile_expression(source, tolerance=Decimal(0), bound: dict | None = None,
     parameters = tuple(bound or ())
     code = _function_code(rewritten.body, parameters)
     expression = Expression(text, code, evaluation_globals(compiler.constants, tolerance), compiler.static_paths,
-                            constants=compiler.constants, tolerance=tolerance, parameters=parameters)
+                            constants=compiler.constants, tolerance=tolerance, parameters=parameters,
+                            size=2 * compiler.nodes)  # a chained comparison reads its middle twice
     body = tree.body
     expression.is_path = compiler.static_path(body, {}) is not None
     if with_sides and isinstance(body, ast.Compare) and len(body.ops) == 1 and type(body.ops[0]) in _CMPOPS:

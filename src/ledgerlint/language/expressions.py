@@ -11,7 +11,7 @@ import marshal
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ledgerlint.language import functions
+from ledgerlint.language import functions, raw_operators
 from ledgerlint.language.functions import FUNCTIONS, OPERATORS, make_comparisons
 from ledgerlint.language.show import show_value
 
@@ -43,7 +43,9 @@ class Expression:
     constants: dict = field(default_factory=dict, repr=False)
     tolerance: object = Decimal(0)
     parameters: tuple = ()              # the names a rule binds (its `as`): the function's arguments after _doc
+    size: int = 0                       # at least as many as the reads of one run outside loops (compiler)
     _function: object = field(default=None, repr=False, compare=False)
+    _fast: object = field(default=None, repr=False, compare=False)
 
     # Compiled expressions are cached between runs (rulesets/cache.py): the code object travels through marshal,
     # the constants as data (a regular expression as its pattern), and the globals are rebuilt here.
@@ -51,13 +53,13 @@ class Expression:
         constants = {k: ("re2", v.pattern) if hasattr(v, "search") else ("num", v) for k, v in self.constants.items()}
         return {"source": self.source, "code": marshal.dumps(self.code), "constants": constants,
                 "tolerance": self.tolerance, "static_paths": self.static_paths, "sides": self.sides,
-                "is_path": self.is_path, "parameters": self.parameters}
+                "is_path": self.is_path, "parameters": self.parameters, "size": self.size}
 
     def __setstate__(self, state):
         constants = {k: functions.Pattern(v) if kind == "re2" else v for k, (kind, v) in state["constants"].items()}
         self.__init__(state["source"], marshal.loads(state["code"]), evaluation_globals(constants, state["tolerance"]),
                       state["static_paths"], state["sides"], state["is_path"], constants, state["tolerance"],
-                      state["parameters"])
+                      state["parameters"], state["size"])
 
     def function(self, overrides=None):
         """The expression as a function of (document, *bound values), its globals the operators."""
@@ -68,6 +70,17 @@ class Expression:
         if self._function is None:
             self._function = eval(self.code, dict(self.template))  # noqa: S307 - as above
         return self._function
+
+    def fast(self):
+        """The same code as a function of the raw data (raw_operators), or False when the expression
+        calls a function that has no raw version (one that needs the paths of views)."""
+        if self._fast is None:
+            names = _names(self.code)
+            if all(name[3:] in raw_operators.FUNCTIONS for name in names if name.startswith("_f_")):
+                self._fast = eval(self.code, raw_globals(self.constants, self.tolerance))  # noqa: S307 - as above
+            else:
+                self._fast = False
+        return self._fast
 
     def evaluate(self, root, bindings=None, overrides=None):
         functions._left = functions.MAX_OPERATIONS   # a fresh budget; this runs for every element
@@ -100,6 +113,30 @@ def evaluation_globals(constants: dict, tolerance) -> dict:
         base.update({"_f_" + name: fn.call for name, fn in FUNCTIONS.items()})
         _BASES[tolerance] = base
     return {**base, **constants} if constants else dict(base)
+
+
+def _names(code) -> set:
+    """Every global name the code (and the comprehensions inside it) reads."""
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if hasattr(constant, "co_names"):
+            names |= _names(constant)
+    return names
+
+
+_RAW_BASES: dict = {}
+
+
+def raw_globals(constants: dict, tolerance) -> dict:
+    """The globals of the fast evaluation: raw_operators' in place of functions.py's."""
+    base = _RAW_BASES.get(tolerance)
+    if base is None:
+        base = {"__builtins__": {}}
+        base.update(raw_operators.OPERATORS)
+        base.update(raw_operators.make_comparisons(tolerance))
+        base.update({"_f_" + name: fn for name, fn in raw_operators.FUNCTIONS.items()})
+        _RAW_BASES[tolerance] = base
+    return {**base, **constants}
 
 
 @dataclass

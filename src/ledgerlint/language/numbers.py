@@ -51,15 +51,11 @@ class Num:
         return f"Num({self.value}, [{self.lo}, {self.hi}])"
 
 
-def stated(number, path=None) -> Num:
-    """A figure as written in a document: integers exact, fractions ± half a unit of the last digit (it runs
-    for every figure a rule reads)."""
-    if type(number) is int:
-        d = Decimal(number)
-        return Num(d, d, d, path)
+def half_unit(number: Decimal) -> Decimal:
+    """Half a unit of the last digit written (0.005 for 12.34): how far the amount may lie from it."""
     text = number.__str__()          # the digits after the point, read from the text: twice as
     point = text.find(".")           # fast as as_tuple()
-    if "E" in text or "e" in text or "N" in text or "I" in text:
+    if "E" in text or "N" in text or "I" in text:   # Decimal writes 1E+3, NaN, Infinity so
         exponent = number.as_tuple().exponent
     else:
         exponent = point - len(text) + 1 if point >= 0 else 0
@@ -68,6 +64,16 @@ def stated(number, path=None) -> Num:
         if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
             raise NotEvaluated("eval.not_finite", value=str(number))
         half = _HALF[exponent] = Decimal(5).scaleb(exponent - 1)
+    return half
+
+
+def stated(number, path=None) -> Num:
+    """A figure as written in a document: integers exact, fractions ± half a unit of the last digit (it runs
+    for every figure a rule reads)."""
+    if type(number) is int:
+        d = Decimal(number)
+        return Num(d, d, d, path)
+    half = half_unit(number)
     num = _new(Num)  # without __init__
     num.value, num.lo, num.hi, num.path = number, number - half, number + half, path
     return num
