@@ -155,3 +155,24 @@ def test_a_loop_the_raw_run_cannot_pay_for_is_left_to_the_views(tmp_path):
     assert [o.status for o in evaluator.run_rule(rule)] == [PASSED]
     rows[100:] = []          # a short table: the raw run decides
     assert [o.status for o in Evaluator(ruleset, Disclosure("case.json", data))._fast_outcomes(rule)] == [PASSED]
+
+
+def test_the_raw_run_keeps_nothing_of_earlier_files():
+    # the raw run stops by raising one Bail instance; a raised instance keeps its traceback and every
+    # raise adds to it, frames and the data they hold included: checking file after file must not grow it
+    from ledgerlint.language import raw_operators
+
+    ruleset = Checker().ruleset("内蒙古/2023")
+    data = read_json(SEED)
+
+    def frames():
+        count, tb = 0, raw_operators._BAIL.__traceback__
+        while tb is not None:
+            count, tb = count + 1, tb.tb_next
+        return count
+
+    Evaluator(ruleset, Disclosure("seed.json", copy.deepcopy(data))).run()
+    after_one = frames()
+    for _ in range(20):
+        Evaluator(ruleset, Disclosure("seed.json", copy.deepcopy(data))).run()
+    assert frames() <= max(after_one, 10)

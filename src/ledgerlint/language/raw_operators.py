@@ -37,7 +37,7 @@ class _Absent:
 
 
 ABSENT = _Absent()
-_BAIL = Bail()        # raised often (every failing rule): one instance, no traceback kept between runs
+_BAIL = Bail()        # raised often (every failing rule): one instance, its traceback dropped by start()
 
 _left = MAX_OPERATIONS
 _weight = 1           # what one loop element may cost: the expression's size (see start())
@@ -50,6 +50,9 @@ def start(size: int) -> None:
     outside loops is paid now, and each loop element pays `size` + 1 (at most what the evaluation with
     views would count for it: one step for the element, one per read)."""
     global _left, _weight, _clock_at, _deadline
+    # a raised instance keeps its traceback, and each raise adds to it (with the frames, and the data
+    # they hold): without this the one Bail would grow with every rule of every file checked
+    _BAIL.__traceback__ = None
     _left = MAX_OPERATIONS - size
     _weight = size + 1
     _clock_at = _left - CLOCK_EVERY
