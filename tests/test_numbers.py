@@ -77,3 +77,17 @@ def test_round_rounds_half_up_at_both_ends():
 def test_format_keeps_stated_figures_and_shortens_quotients():
     assert n.fmt(D("1687.40")) == "1687.40"
     assert n.fmt(D(2) / D(3)) == "0.6667"
+
+
+def test_division_bounds_are_the_extremes_of_the_four_corners_for_every_sign():
+    # div() takes two corners for a positive divisor: they must be the min and max of all four quotients
+    import random
+    rng = random.Random(7)
+    for _ in range(3000):
+        a = s(f"{rng.randint(-50000, 50000) / 100:.2f}")
+        b = s(f"{rng.randint(-50000, 50000) / 100:.{rng.choice((0, 1, 2))}f}")
+        if b.value == 0 or b.lo <= 0 <= b.hi:
+            continue
+        corners = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi]
+        q = n.div(a, b)
+        assert (q.lo, q.hi) == (min(corners), max(corners)), (a, b)

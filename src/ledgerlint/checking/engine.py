@@ -12,6 +12,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ledgerlint.checking.findings import SEVERITY_RANK, Finding, sort_key
 from ledgerlint.language import functions, raw_operators
+from ledgerlint.language.expressions import EACH
 from ledgerlint.checking.loading import Disclosure
 from ledgerlint.messages import t
 from ledgerlint.language.numbers import Num, NotEvaluated, fmt
@@ -153,6 +154,7 @@ class Evaluator:
         self.disclosure = disclosure
         self.raw = disclosure.printed(ruleset.schema)
         self.root = build(self.raw)
+        self.figures: dict = {}        # the raw run's Nums of the figures read (raw_operators.use_figures)
         self.lang = lang
         self.strict = strict
 
@@ -199,6 +201,10 @@ class Evaluator:
                 return Outcome(rule, PASSED)
         except Exception as exc:
             return self._refused(rule, exc, element_path)
+        return self._failed(rule, bindings, element_path)
+
+    def _failed(self, rule: Rule, bindings, element_path) -> Outcome:
+        """The finding of an assertion known to be false: the figures it read, both sides, the message."""
         values, detail, reads = _sides(rule, self.root, bindings, self.lang)
         if reads is None:
             reads = _trace(rule.assertion, self.root, bindings)
@@ -231,6 +237,7 @@ class Evaluator:
                 or (rule.where is not None and not (where := rule.where.fast())):
             return None
         raw, start = self.raw, raw_operators.start
+        raw_operators.use_figures(self.figures)
         try:
             if when is not None:
                 start(rule.when.size)
@@ -241,11 +248,16 @@ class Evaluator:
                     return None
             if each is None:
                 start(rule.assertion.size)
-                return [Outcome(rule, PASSED)] if assertion(raw) is True else None
-            start(rule.each.size)
-            elements = each(raw)
+                held = assertion(raw)
+            else:
+                start(rule.each.size)
+                elements = each(raw)
         except Exception:  # noqa: S110 - Bail, or anything the evaluation with views will say properly
             return None
+        if each is None:
+            if held is True:
+                return [Outcome(rule, PASSED)]
+            return [self._failed(rule, None, None)] if held is False else None
         if type(elements) is not list:
             return None
         outcomes, views = [], None
@@ -260,16 +272,25 @@ class Evaluator:
                     if chosen is not True:
                         raise raw_operators.Bail
                 start(assertion_size)
-                if assertion(raw, element) is True:
+                held = assertion(raw, element)
+                if held is True:
                     outcomes.append(Outcome(rule, PASSED))
                     continue
             except Exception:  # noqa: S110 - as above: this element is evaluated over views
-                pass
-            if views is None:   # the same list as views, made once, for the elements the raw run left open
+                held = None
+            # chosen and false: only its finding is left to make, over the view of the element, found
+            # among the lists the `each` reads, or else in the list of views made below
+            view = _view_of(self.root, element, rule.each.static_paths) if held is False and views is None \
+                else None
+            if view is None and views is None:  # made once, for the elements the raw run left open
                 views, outcome = self._guarded(rule, rule.each, None, None)
                 if outcome is not None or not isinstance(views, (Arr, list)) or len(views) != len(elements):
                     return None
                 views = list(views)
+            if held is False:
+                view = views[index] if view is None else view
+                outcomes.append(self._failed(rule, {rule.as_name: view}, getattr(view, "path", None)))
+                continue
             outcome = self._element_outcome(rule, views[index])
             if outcome is not None:
                 outcomes.append(outcome)
@@ -324,6 +345,42 @@ def check(disclosure: Disclosure, ruleset: RuleSet, lang: str = "zh", strict: bo
     checks = [(o.rule.id, o.rule.title, o.status) for o in outcomes]
     return FileReport(disclosure.source, disclosure.year, ruleset.label, findings, checks, ruleset.name,
                       disclosure.data)
+
+
+def _view_of(root: Obj, element, static_paths) -> Obj | Arr | None:
+    """The view of `element`, an object or list of the raw data that an `each` gave, found by identity in
+    the lists its expression reads (static paths, EACH for every element of a list): the same view the
+    expression over views gives, without making a view of every other element. None when it is not there
+    (an element the expression made itself, or a figure, whose identity says nothing): the views decide."""
+    if type(element) is not dict and type(element) is not list:
+        return None
+    for path, _column in static_paths:
+        for where, value in _raw_at(root.raw, path, ()):
+            if type(value) is list:
+                for index, item in enumerate(value):
+                    if item is element:
+                        return _view_at(root, where + (index,))
+    return None
+
+
+def _raw_at(value, path: tuple, where: tuple):
+    """(path, value) of everything of the raw data at a static path, EACH standing for every index."""
+    if not path:
+        yield where, value
+        return
+    key, rest = path[0], path[1:]
+    if type(value) is dict and key in value:
+        yield from _raw_at(value[key], rest, where + (key,))
+    elif type(value) is list and key == EACH:
+        for index, item in enumerate(value):
+            yield from _raw_at(item, rest, where + (index,))
+
+
+def _view_at(root: Obj, path: tuple):
+    view = root
+    for key in path:
+        view = view.child(key) if type(view) is Obj else view.items[key]
+    return view
 
 
 def _condition(value) -> bool:

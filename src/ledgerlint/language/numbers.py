@@ -111,6 +111,8 @@ def div(a: Num, b: Num) -> Num:
         return Num(value, -INF, INF)
     if a.is_exact and b.is_exact:
         return Num(value, value, value)
+    if b.lo > 0:   # a positive divisor (shares, rates): the two corners that bound it, the other two skipped
+        return Num(value, a.lo / (b.hi if a.lo >= 0 else b.lo), a.hi / (b.lo if a.hi >= 0 else b.hi))
     return _span(value, [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi])
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 from ledgerlint.limits import CLOCK_EVERY, MAX_OPERATIONS, MAX_SECONDS
 from ledgerlint.language import functions as f
 from ledgerlint.language import numbers as n
-from ledgerlint.language.numbers import Num, half_unit, stated
+from ledgerlint.language.numbers import Num, stated
 
 
 class Bail(Exception):
@@ -39,10 +39,19 @@ class _Absent:
 ABSENT = _Absent()
 _BAIL = Bail()        # raised often (every failing rule): one instance, its traceback dropped by start()
 
+_figures: dict = {}   # id of a raw figure -> its Num, for the disclosure being checked (use_figures())
 _left = MAX_OPERATIONS
 _weight = 1           # what one loop element may cost: the expression's size (see start())
 _clock_at = 0         # _left at which the clock is looked at next
 _deadline = 0.0
+
+
+def use_figures(figures: dict) -> None:
+    """The figures made Nums so far for the disclosure being checked (the evaluator keeps the dict): rules
+    read the same totals again and again, and a figure is made a Num once. A key is the id of a Decimal of
+    the raw data; the Num kept holds that Decimal, so no other object can take its id while it is there."""
+    global _figures
+    _figures = figures
 
 
 def start(size: int) -> None:
@@ -79,7 +88,10 @@ def _n(value) -> Num:
     if kind is Num:
         return value
     if kind is Decimal:
-        return stated(value)
+        num = _figures.get(id(value))
+        if num is None:
+            num = _figures[id(value)] = stated(value)
+        return num
     if kind is int:
         d = Decimal(value)
         return Num(d, d, d)
@@ -227,12 +239,9 @@ def r_sum(values):
     value = lo = hi = n.ZERO
     for v in _list(values):
         kind = type(v)
-        if kind is Decimal:          # a figure as written, its interval added without making a Num
-            half = half_unit(v)
-            value, lo, hi = value + v, lo + (v - half), hi + (v + half)
-        elif kind is int:            # exact (Decimal + int is exact)
+        if kind is int:              # exact (Decimal + int is exact)
             value, lo, hi = value + v, lo + v, hi + v
-        else:
+        else:                        # a figure as written (its interval made once: _n) or a result
             v = _n(v)
             value, lo, hi = value + v.value, lo + v.lo, hi + v.hi
     return Num(value, lo, hi)
