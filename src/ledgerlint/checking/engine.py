@@ -2,10 +2,12 @@
 
 Each rule gives one outcome (or one per element for `each` rules): passed, failed, not_evaluated (a value
 was missing or not a number; the reason is kept) or not_applicable (`when` was false, or `where` left no
-element). A rule is first run on the raw data (language/raw_operators.py), which can only find that it
-passes or does not apply; whatever else, it is evaluated over views of the data, as if that had not
-happened. A failure is re-run once with a tracing reader, so the finding can name every figure involved,
-and a comparison's two sides are evaluated apart to show both values, their difference and the allowance.
+element). A rule is first run on the raw data (language/raw_operators.py), which decides whether it
+applies, which elements `where` chooses and whether its assertion holds, wherever it can tell; whatever
+else (a missing value, a value that is not a number, anything unusual) is evaluated over views of the
+data, as if the raw run had not happened. A failure's finding is always made over views: the assertion's
+two sides are evaluated apart with a tracing reader, so the finding can name every figure involved and
+show both values, their difference and the allowance.
 """
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -227,9 +229,9 @@ class Evaluator:
             return self._run_rule(rule)
 
     def _fast_outcomes(self, rule: Rule) -> list[Outcome] | None:
-        """The rule's outcomes, each element decided on the raw data where it passes or is left out by
-        `where`, and evaluated over views where that run cannot tell (a failure, a missing value, anything
-        unusual: raw_operators); None when the run on the raw data cannot even tell whether the rule
+        """The rule's outcomes, each element decided on the raw data where that run can tell (chosen by
+        `where` or not, the assertion true or false: a failure's finding is then made over views), and
+        evaluated over views where it cannot (a missing value, anything unusual: raw_operators); None when the run on the raw data cannot even tell whether the rule
         applies or what its elements are: then the views decide everything."""
         assertion, when, each, where = rule.assertion.fast(), None, None, None
         if not assertion or (rule.when is not None and not (when := rule.when.fast())) \

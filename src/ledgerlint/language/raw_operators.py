@@ -1,13 +1,14 @@
 """The operators of the fast evaluation: the same compiled expressions, run over the raw JSON data.
 
 A rule is first run on the disclosure's own dicts, lists and Decimals, with these operators in place of
-functions.py's: no views are made, a figure becomes a Num only where arithmetic or a comparison uses it,
-and nothing is traced. These operators take only the plain cases (a key read from an object, numbers,
-texts); anything else — a key that is absent where a value is used, a value that is not a number, a read
-into a list, a function that needs paths — raises Bail, and so does a condition that is false. The engine
-then evaluates the rule with the views as if the fast run had never happened, so every failure, every
-"not evaluated" and every message comes from the one evaluation that has always made them; the fast run
-only ever decides "passed". A test holds both to the same outcomes on every rule set and document.
+functions.py's: no views are made, a figure becomes a Num only where arithmetic or a comparison uses it
+(once for the disclosure: use_figures()), and nothing is traced. These operators take only the plain
+cases (a key read from an object, numbers, texts); anything else — a key that is absent where a value is used, a value that is not a number, a read
+into a list, a function that needs paths — raises Bail. The engine then evaluates the rule with the views
+as if the fast run had never happened, so every "not evaluated" comes from the one evaluation that has
+always made them. What the fast run decides is true or false only: a rule applies or not, an element is
+chosen or not, an assertion holds or not; a failure's finding (its figures, sides and message) is made
+over views. A test holds both to the same outcomes and findings on every rule set and document.
 
 The budget is kept too, more strictly: every element a loop goes through costs as much as the whole
 expression could read for it, so a fast run stops (Bail) before the evaluation with views would have run
