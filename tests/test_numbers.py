@@ -91,3 +91,15 @@ def test_division_bounds_are_the_extremes_of_the_four_corners_for_every_sign():
         corners = [a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi]
         q = n.div(a, b)
         assert (q.lo, q.hi) == (min(corners), max(corners)), (a, b)
+
+
+@pytest.mark.parametrize("written", ["0", "-0", "0.00", "-0.00", "100", "1E+3", "1.5E+3", "-2.50E+2", "1E-7",
+                                     "0.0000001", "0.00005", "-0.000049999", "123.456789", "1687.40",
+                                     "12345678901234567890.12", "5E-10", "7.0000"])
+def test_figures_are_printed_plainly_and_long_fractions_to_four_places(written):
+    # fmt reads the digits from str() where that has no exponent; it must print what format(…, "f") of
+    # the figure (or of it at four places, for more decimals than four) prints, for every form
+    d = D(written)
+    expected = format(d.quantize(D("0.0001")) if d.as_tuple().exponent < -4 else d, "f")
+    assert n.fmt(d) == expected
+    assert "E" not in n.fmt(d)

@@ -415,8 +415,9 @@ def t(key: str, lang: str = "zh", /, **params) -> str:
     if not params:
         return text
     # a Localized parameter is said in the message's language, filled from the plain parameters
-    plain = {k: v for k, v in params.items() if not isinstance(v, Localized)}
-    params = {k: t(v, lang, **plain) if isinstance(v, Localized) else v for k, v in params.items()}
+    if any(type(v) is Localized for v in params.values()):
+        plain = {k: v for k, v in params.items() if type(v) is not Localized}
+        params = {k: t(v, lang, **plain) if type(v) is Localized else v for k, v in params.items()}
     text = text.format(**params)
     return _agree(text) if lang == "en" else text
 

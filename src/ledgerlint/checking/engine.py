@@ -134,8 +134,10 @@ def _is_percent(path) -> bool:
 def _cut_off(stated: Num, computed: Num):
     """(stated, rounded) as text when a stated percent is the computed value cut off at its decimals
     instead of rounded (95.45 for 95.4572…: rounded it is 95.46) — a slip of its own, not a wrong figure."""
+    if stated.path is None or not _is_percent(stated.path):   # the cheap test first
+        return None
     exponent = stated.value.as_tuple().exponent
-    if not isinstance(exponent, int) or exponent > 0 or stated.path is None or not _is_percent(stated.path):
+    if not isinstance(exponent, int) or exponent > 0:
         return None
     unit = Decimal(1).scaleb(exponent)
     if stated.radius() != unit / 2 or stated.value == 0:
@@ -280,20 +282,21 @@ class Evaluator:
                     continue
             except Exception:  # noqa: S110 - as above: this element is evaluated over views
                 held = None
-            # chosen and false: only its finding is left to make, over the view of the element, found
-            # among the lists the `each` reads, or else in the list of views made below
-            view = _view_of(self.root, element, rule.each.static_paths) if held is False and views is None \
-                else None
-            if view is None and views is None:  # made once, for the elements the raw run left open
-                views, outcome = self._guarded(rule, rule.each, None, None)
-                if outcome is not None or not isinstance(views, (Arr, list)) or len(views) != len(elements):
-                    return None
-                views = list(views)
+            # false: only its finding is left to make; open: the element is evaluated again. Both over the
+            # view of the element, found among the lists the `each` reads, or else in the list of views
+            # made below
+            view = _view_of(self.root, element, rule.each.static_paths) if views is None else None
+            if view is None:
+                if views is None:  # made once, for the elements the raw run left open
+                    views, outcome = self._guarded(rule, rule.each, None, None)
+                    if outcome is not None or not isinstance(views, (Arr, list)) or len(views) != len(elements):
+                        return None
+                    views = list(views)
+                view = views[index]
             if held is False:
-                view = views[index] if view is None else view
                 outcomes.append(self._failed(rule, {rule.as_name: view}, getattr(view, "path", None)))
                 continue
-            outcome = self._element_outcome(rule, views[index])
+            outcome = self._element_outcome(rule, view)
             if outcome is not None:
                 outcomes.append(outcome)
         return outcomes or [Outcome(rule, NOT_APPLICABLE)]

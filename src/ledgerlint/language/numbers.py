@@ -11,6 +11,7 @@ INF = Decimal("Infinity")
 _HALF: dict = {}   # half a unit of the last digit, by exponent (-2 -> 0.005)
 _new = object.__new__
 ZERO = Decimal(0)
+_FOUR_PLACES = Decimal("0.0001")
 
 
 class NotEvaluated(Exception):
@@ -73,7 +74,14 @@ def stated(number, path=None) -> Num:
     if type(number) is int:
         d = Decimal(number)
         return Num(d, d, d, path)
-    half = half_unit(number)
+    text = number.__str__()          # half_unit, inline for the common form (digits, a point, digits)
+    point = text.find(".")
+    if point < 0 or "E" in text:
+        half = half_unit(number)
+    else:
+        half = _HALF.get(point - len(text) + 1)
+        if half is None:
+            half = half_unit(number)
     num = _new(Num)  # without __init__
     num.value, num.lo, num.hi, num.path = number, number - half, number + half, path
     return num
@@ -153,7 +161,12 @@ def fmt(d: Decimal) -> str:
     """A Decimal for people: stated figures as written, long quotients to four places."""
     if not d.is_finite():
         return "∞" if d > 0 else "-∞"
-    exponent = d.as_tuple().exponent
+    text = d.__str__()               # the same as format(d, "f") unless written with an exponent,
+    point = text.find(".")           # and three times as fast
+    if "E" in text:
+        exponent = d.as_tuple().exponent
+    else:
+        exponent = point - len(text) + 1 if point >= 0 else 0
     if exponent < -4:
-        d = d.quantize(Decimal("0.0001"))
-    return format(d, "f")
+        return format(d.quantize(_FOUR_PLACES), "f")
+    return text if "E" not in text else format(d, "f")

@@ -188,33 +188,28 @@ _PLAIN = (str, bool, type(None))
 def make_comparisons(tol):
     """The comparisons, with one rule's tolerance: as functions.make_comparisons, over raw values."""
 
+    # equal values compare equal whatever the intervals (each holds its value, and the allowance is not
+    # negative): a stated figure equal to what it is compared with is never made a Num
+    sure = tol is None or tol >= 0
+
     def eq(a, b):
         ta, tb = type(a), type(b)
         if ta in _PLAIN and tb in _PLAIN:
             return a == b
+        if sure:
+            if ta is Decimal:
+                if (tb is Decimal and a == b) or (tb is Num and a == b.value and b.lo <= a <= b.hi):
+                    return True
+            elif tb is Decimal and ta is Num and b == a.value and a.lo <= b <= a.hi:
+                return True
         a, b = _n(a), _n(b)
         if tol is None:
             return a.value == b.value
         return a.lo - tol <= b.hi and b.lo - tol <= a.hi
 
-    def ne(a, b):
-        return not eq(a, b)
-
-    def lt(a, b):
-        a, b = _n(a), _n(b)
-        return a.value < b.value if tol is None else a.lo < b.hi + tol
-
-    def le(a, b):
-        a, b = _n(a), _n(b)
-        return a.value <= b.value if tol is None else a.lo <= b.hi + tol
-
-    def gt(a, b):
-        return lt(b, a)
-
-    def ge(a, b):
-        return le(b, a)
-
-    return {"_eq": eq, "_ne": ne, "_lt": lt, "_le": le, "_gt": gt, "_ge": ge}
+    return {"_eq": eq, "_ne": lambda a, b: not eq(a, b),
+            "_lt": lambda a, b: n.lt(_n(a), _n(b), tol), "_le": lambda a, b: n.le(_n(a), _n(b), tol),
+            "_gt": lambda a, b: n.lt(_n(b), _n(a), tol), "_ge": lambda a, b: n.le(_n(b), _n(a), tol)}
 
 
 _exact_eq = make_comparisons(n.ZERO)["_eq"]
