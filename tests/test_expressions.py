@@ -235,3 +235,20 @@ def test_a_number_is_found_among_an_objects_keys_as_written():
     assert compile_expression("年份 in 各年").evaluate(root) is True
     assert compile_expression("2024 in 各年").evaluate(root) is True
     assert compile_expression("2025 in 各年").evaluate(root) is False
+
+
+@pytest.mark.parametrize("written,number,word,column", [
+    ("联系方式.联系人 == 1.1万", "1.1", "万", 16),
+    ("a == 12万", "12", "万", 8),
+    ("a == 1.10万元", "1.10", "万", 10),
+    ("a == 3x", "3", "x", 7),
+    ("1.1万 == a", "1.1", "万", 4),
+])
+def test_a_number_run_into_a_word_is_named_at_the_word_on_every_python(written, number, word, column):
+    # Python 3.11.2 points "invalid decimal literal" at the number's last digit, 3.11.7 at the word or says
+    # "invalid syntax" there: the message and its column must not depend on which one runs
+    with pytest.raises(ExpressionError) as caught:
+        compile_expression(written)
+    assert caught.value.key == "expr.syntax_number_word"
+    assert caught.value.params == {"number": number, "word": word}
+    assert caught.value.column == column

@@ -360,6 +360,11 @@ def syntax_error(text: str, exc: SyntaxError, lead: int) -> ExpressionError:
     number = min(max((exc.lineno or 1) - 1, 0), len(lines) - 1)
     column = min(max(exc.offset or 1, 1), len(lines[number]) + 1)
     at = sum(len(line) + 1 for line in lines[:number]) + column - 1
+    if "invalid decimal literal" in exc.msg:
+        # a number run into a word (1.1万): Python up to 3.11.4 points at the number's last digit, later
+        # ones at the word; the place said is the word's, whichever Python runs
+        while at < len(text) and (text[at].isdigit() or text[at] == "."):
+            at, column = at + 1, column + 1
     where = {"column": column, "offset": lead + at}
     message, char = exc.msg, text[at] if at < len(text) else ""
     if message.startswith("invalid character"):
