@@ -233,8 +233,9 @@ class Evaluator:
     def _fast_outcomes(self, rule: Rule) -> list[Outcome] | None:
         """The rule's outcomes, each element decided on the raw data where that run can tell (chosen by
         `where` or not, the assertion true or false: a failure's finding is then made over views), and
-        evaluated over views where it cannot (a missing value, anything unusual: raw_operators); None when the run on the raw data cannot even tell whether the rule
-        applies or what its elements are: then the views decide everything."""
+        evaluated over views where it cannot (a missing value, anything unusual: raw_operators); None when
+        the run on the raw data cannot even tell whether the rule applies or what its elements are: then
+        the views decide everything."""
         assertion, when, each, where = rule.assertion.fast(), None, None, None
         if not assertion or (rule.when is not None and not (when := rule.when.fast())) \
                 or (rule.each is not None and not (each := rule.each.fast())) \

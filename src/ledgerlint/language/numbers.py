@@ -52,14 +52,18 @@ class Num:
         return f"Num({self.value}, [{self.lo}, {self.hi}])"
 
 
+def _exponent(number: Decimal, text: str):
+    """The exponent of `number` (-2 for 12.34), read from `text`, its str(), where that is digits and a
+    point: three times as fast as as_tuple(), and this runs for every figure read and printed."""
+    point = text.find(".")
+    if point < 0 or "E" in text:     # 100, 1E+3, NaN, Infinity
+        return number.as_tuple().exponent
+    return point - len(text) + 1
+
+
 def half_unit(number: Decimal) -> Decimal:
     """Half a unit of the last digit written (0.005 for 12.34): how far the amount may lie from it."""
-    text = number.__str__()          # the digits after the point, read from the text: twice as
-    point = text.find(".")           # fast as as_tuple()
-    if "E" in text or "N" in text or "I" in text:   # Decimal writes 1E+3, NaN, Infinity so
-        exponent = number.as_tuple().exponent
-    else:
-        exponent = point - len(text) + 1 if point >= 0 else 0
+    exponent = _exponent(number, number.__str__())
     half = _HALF.get(exponent)
     if half is None:
         if not isinstance(exponent, int):  # NaN/Infinity never reach here (the loader refuses them)
@@ -74,14 +78,7 @@ def stated(number, path=None) -> Num:
     if type(number) is int:
         d = Decimal(number)
         return Num(d, d, d, path)
-    text = number.__str__()          # half_unit, inline for the common form (digits, a point, digits)
-    point = text.find(".")
-    if point < 0 or "E" in text:
-        half = half_unit(number)
-    else:
-        half = _HALF.get(point - len(text) + 1)
-        if half is None:
-            half = half_unit(number)
+    half = half_unit(number)
     num = _new(Num)  # without __init__
     num.value, num.lo, num.hi, num.path = number, number - half, number + half, path
     return num
@@ -161,12 +158,7 @@ def fmt(d: Decimal) -> str:
     """A Decimal for people: stated figures as written, long quotients to four places."""
     if not d.is_finite():
         return "∞" if d > 0 else "-∞"
-    text = d.__str__()               # the same as format(d, "f") unless written with an exponent,
-    point = text.find(".")           # and three times as fast
-    if "E" in text:
-        exponent = d.as_tuple().exponent
-    else:
-        exponent = point - len(text) + 1 if point >= 0 else 0
-    if exponent < -4:
+    text = d.__str__()               # what format(d, "f") prints, unless written with an exponent
+    if _exponent(d, text) < -4:
         return format(d.quantize(_FOUR_PLACES), "f")
-    return text if "E" not in text else format(d, "f")
+    return format(d, "f") if "E" in text else text

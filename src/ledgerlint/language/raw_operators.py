@@ -3,12 +3,13 @@
 A rule is first run on the disclosure's own dicts, lists and Decimals, with these operators in place of
 functions.py's: no views are made, a figure becomes a Num only where arithmetic or a comparison uses it
 (once for the disclosure: use_figures()), and nothing is traced. These operators take only the plain
-cases (a key read from an object, numbers, texts); anything else — a key that is absent where a value is used, a value that is not a number, a read
-into a list, a function that needs paths — raises Bail. The engine then evaluates the rule with the views
-as if the fast run had never happened, so every "not evaluated" comes from the one evaluation that has
-always made them. What the fast run decides is true or false only: a rule applies or not, an element is
-chosen or not, an assertion holds or not; a failure's finding (its figures, sides and message) is made
-over views. A test holds both to the same outcomes and findings on every rule set and document.
+cases (a key read from an object, numbers, texts); anything else — a key that is absent where a value is
+used, a value that is not a number, a read into a list, a function that needs paths — raises Bail. The
+engine then evaluates the rule with the views as if the fast run had never happened, so every "not
+evaluated" comes from the one evaluation that has always made them. What the fast run decides is true or
+false only: a rule applies or not, an element is chosen or not, an assertion holds or not; a failure's
+finding (its figures, sides and message) is made over views. A test holds both to the same outcomes and
+findings on every rule set and document.
 
 The budget is kept too, more strictly: every element a loop goes through costs as much as the whole
 expression could read for it, so a fast run stops (Bail) before the evaluation with views would have run
@@ -353,7 +354,8 @@ def r_meets(actual, direction, target):
 
 def r_children(rows, code):
     code = _text(code)
-    _tick(len(rows) if type(rows) is list or type(rows) is tuple else 0)   # as much as the views' children(): twice for a computed list
+    # as much as the views' children(): twice for a computed list
+    _tick(len(rows) if type(rows) is list or type(rows) is tuple else 0)
     width = len(code) + (3 if not code else 2)
     found = []
     for item in _list(rows):
